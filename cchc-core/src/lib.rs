@@ -1,0 +1,18 @@
+//! The pure core of the Chỉ số CCHC self-assessment: frameworks, answers, scoring.
+//!
+//! No IO, no clock, no randomness, no browser: everything here is a function of its inputs, and
+//! nothing panics on user input. See ARCHITECTURE.md for the invariants.
+
+pub mod answer;
+// TEMP pub mod builtin;
+pub mod framework;
+pub mod points;
+pub mod scoring;
+pub mod text;
+pub mod units;
+
+pub use answer::{Answer, Answers, Evidence, Value};
+pub use framework::{Framework, FrameworkError, Node, Problem, Rule, RuleKind};
+pub use points::{Percent, Points};
+pub use scoring::{Issue, NodeScore, Scorecard, Step, score};
+pub use text::{Lang, Text};

@@ -1,0 +1,90 @@
+//! Texts in the two languages the app speaks.
+
+use serde::{Deserialize, Serialize};
+
+/// The language of the interface. Vietnamese is the default and the language of the domain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// A text from a data file: Vietnamese is required, English optional.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Text {
+    #[serde(default)]
+    pub vi: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Text {
+    pub fn vi(s: impl Into<String>) -> Text {
+        Text { vi: s.into(), en: None }
+    }
+
+    /// The text in `lang`, falling back to Vietnamese where no English was written.
+    pub fn get(&self, lang: Lang) -> &str {
+        match (lang, &self.en) {
+            (Lang::En, Some(en)) if !en.trim().is_empty() => en,
+            _ => &self.vi,
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.vi.trim().is_empty()
+    }
+}
+
+/// Folds Vietnamese text for search: lower case, diacritics removed, đ → d, so that "thu tuc"
+/// finds "Thủ tục".
+pub fn fold_diacritics(s: &str) -> String {
+    s.chars().flat_map(char::to_lowercase).map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> char {
+    const GROUPS: [(&str, char); 7] = [
+        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
+        ("èéẻẽẹêềếểễệ", 'e'),
+        ("ìíỉĩị", 'i'),
+        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
+        ("ùúủũụưừứửữự", 'u'),
+        ("ỳýỷỹỵ", 'y'),
+        ("đ", 'd'),
+    ];
+    GROUPS
+        .iter()
+        .find(|(group, _)| group.contains(c))
+        .map_or(c, |(_, base)| *base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_falls_back_to_vietnamese() {
+        let t = Text::vi("Thủ tục hành chính");
+        assert_eq!(t.get(Lang::En), "Thủ tục hành chính");
+        let t = Text { vi: "Có".into(), en: Some("Yes".into()) };
+        assert_eq!(t.get(Lang::En), "Yes");
+        assert_eq!(t.get(Lang::Vi), "Có");
+    }
+
+    #[test]
+    fn search_without_diacritics_finds_text_with_them() {
+        assert_eq!(fold_diacritics("Thủ tục hành chính"), "thu tuc hanh chinh");
+        assert_eq!(fold_diacritics("ĐIỀU TRA XÃ HỘI HỌC"), "dieu tra xa hoi hoc");
+    }
+}

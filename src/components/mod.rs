@@ -1,0 +1,2 @@
+pub mod framework_card;
+pub mod lang_switch;
