@@ -43,17 +43,32 @@ pub struct Answer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Value {
-    YesNo { yes: bool },
-    Level { id: String },
-    Ratio { numerator: u64, denominator: u64 },
-    Count { count: u64 },
-    Checklist { ticked: BTreeSet<String> },
+    YesNo {
+        yes: bool,
+    },
+    Level {
+        id: String,
+    },
+    Ratio {
+        numerator: u64,
+        denominator: u64,
+    },
+    Count {
+        count: u64,
+    },
+    Checklist {
+        ticked: BTreeSet<String>,
+    },
     /// Không phát sinh nhiệm vụ trong năm.
     NoTask,
     /// Không áp dụng, with the reason the unit gives.
-    NotApplicable { reason: String },
+    NotApplicable {
+        reason: String,
+    },
     /// For survey items: the unit's own estimate, kept apart from the self-score.
-    Estimate { points: Points },
+    Estimate {
+        points: Points,
+    },
 }
 
 /// A document in the evidence register.
@@ -123,7 +138,9 @@ impl Evidence {
             match parse_date(date) {
                 None => out.push(EvidenceWarning::DateMalformed),
                 Some((y, _, _)) if y != assessed_year => {
-                    out.push(EvidenceWarning::DateOutsideYear { year: assessed_year })
+                    out.push(EvidenceWarning::DateOutsideYear {
+                        year: assessed_year,
+                    })
                 }
                 Some(_) => {}
             }
@@ -160,7 +177,9 @@ pub fn looks_like_document_number(s: &str) -> bool {
     if parts.len() < 2 || parts.len() > 3 {
         return false;
     }
-    let Some(symbol) = parts.pop() else { return false };
+    let Some(symbol) = parts.pop() else {
+        return false;
+    };
     let serial = parts[0];
     if serial.is_empty() || !serial.chars().all(|c| c.is_ascii_digit()) {
         return false;
@@ -172,7 +191,9 @@ pub fn looks_like_document_number(s: &str) -> bool {
         }
     }
     let segments: Vec<&str> = symbol.split('-').collect();
-    segments.iter().all(|seg| !seg.is_empty() && seg.chars().all(char::is_alphanumeric))
+    segments
+        .iter()
+        .all(|seg| !seg.is_empty() && seg.chars().all(char::is_alphanumeric))
         && segments[0].chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -182,10 +203,23 @@ mod tests {
 
     #[test]
     fn recognises_vietnamese_document_numbers() {
-        for ok in ["123/QĐ-UBND", "45/KH-SNV", "12/2023/NĐ-CP", "01/CT-TTg", "383/BNV-CCHC"] {
+        for ok in [
+            "123/QĐ-UBND",
+            "45/KH-SNV",
+            "12/2023/NĐ-CP",
+            "01/CT-TTg",
+            "383/BNV-CCHC",
+        ] {
             assert!(looks_like_document_number(ok), "{ok}");
         }
-        for bad in ["QĐ-UBND", "123", "abc/QĐ", "12/QĐ--UBND", "12/20x3/NĐ-CP", "12/qđ-ubnd"] {
+        for bad in [
+            "QĐ-UBND",
+            "123",
+            "abc/QĐ",
+            "12/QĐ--UBND",
+            "12/20x3/NĐ-CP",
+            "12/qđ-ubnd",
+        ] {
             assert!(!looks_like_document_number(bad), "{bad}");
         }
     }
@@ -206,13 +240,19 @@ mod tests {
             date: Some("2024-12-20".into()),
             ..Evidence::default()
         };
-        assert_eq!(e.warnings(2025), vec![EvidenceWarning::DateOutsideYear { year: 2025 }]);
+        assert_eq!(
+            e.warnings(2025),
+            vec![EvidenceWarning::DateOutsideYear { year: 2025 }]
+        );
         assert!(e.warnings(2024).is_empty());
     }
 
     #[test]
     fn answers_are_written_with_a_kind_tag() {
-        let v = Value::Ratio { numerator: 9, denominator: 10 };
+        let v = Value::Ratio {
+            numerator: 9,
+            denominator: 10,
+        };
         assert_eq!(
             serde_json::to_string(&v).unwrap(),
             r#"{"kind":"ratio","numerator":9,"denominator":10}"#

@@ -6,15 +6,25 @@ use crate::units::{UnitList, UnitListError};
 
 /// (file name, content) of each shipped framework.
 pub const FRAMEWORK_FILES: [(&str, &str); 2] = [
-    ("soc-trang-cap-so.json", include_str!("../frameworks/soc-trang-cap-so.json")),
-    ("soc-trang-cap-huyen.json", include_str!("../frameworks/soc-trang-cap-huyen.json")),
+    (
+        "soc-trang-cap-so.json",
+        include_str!("../frameworks/soc-trang-cap-so.json"),
+    ),
+    (
+        "soc-trang-cap-huyen.json",
+        include_str!("../frameworks/soc-trang-cap-huyen.json"),
+    ),
 ];
 
-pub const UNIT_LIST_FILE: (&str, &str) = ("soc-trang.json", include_str!("../units/soc-trang.json"));
+pub const UNIT_LIST_FILE: (&str, &str) =
+    ("soc-trang.json", include_str!("../units/soc-trang.json"));
 
 /// Every shipped framework, checked. A native test guarantees they all load.
 pub fn frameworks() -> Vec<Result<Framework, Vec<FrameworkError>>> {
-    FRAMEWORK_FILES.iter().map(|(_, text)| Framework::from_json(text)).collect()
+    FRAMEWORK_FILES
+        .iter()
+        .map(|(_, text)| Framework::from_json(text))
+        .collect()
 }
 
 pub fn unit_list() -> Result<UnitList, Vec<UnitListError>> {

@@ -26,7 +26,11 @@ pub struct Percent(pub i64);
 pub fn div_round(num: i128, den: i128) -> i128 {
     debug_assert!(den > 0);
     let (q, r) = (num / den, num % den);
-    if 2 * r.abs() >= den { q + num.signum() } else { q }
+    if 2 * r.abs() >= den {
+        q + num.signum()
+    } else {
+        q
+    }
 }
 
 impl Points {
@@ -244,9 +248,7 @@ macro_rules! decimal_serde {
                     serde_json::Value::Number(n) => n.to_string(),
                     serde_json::Value::String(s) => s,
                     other => {
-                        return Err(serde::de::Error::custom(format!(
-                            "cần một số, gặp {other}"
-                        )));
+                        return Err(serde::de::Error::custom(format!("cần một số, gặp {other}")));
                     }
                 };
                 parse_hundredths(&text)
@@ -278,11 +280,23 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_an_exact_two_decimal_number() {
-        assert!(matches!(Points::parse("0.125"), Err(PointsError::TooManyDecimals(_))));
-        assert!(matches!(Points::parse("abc"), Err(PointsError::NotANumber(_))));
+        assert!(matches!(
+            Points::parse("0.125"),
+            Err(PointsError::TooManyDecimals(_))
+        ));
+        assert!(matches!(
+            Points::parse("abc"),
+            Err(PointsError::NotANumber(_))
+        ));
         assert!(matches!(Points::parse(""), Err(PointsError::NotANumber(_))));
-        assert!(matches!(Points::parse("1e3"), Err(PointsError::NotANumber(_))));
-        assert!(matches!(Points::parse("1.2.3"), Err(PointsError::NotANumber(_))));
+        assert!(matches!(
+            Points::parse("1e3"),
+            Err(PointsError::NotANumber(_))
+        ));
+        assert!(matches!(
+            Points::parse("1.2.3"),
+            Err(PointsError::NotANumber(_))
+        ));
         assert!(matches!(
             Points::parse("99999999999999999999"),
             Err(PointsError::TooLarge(_))

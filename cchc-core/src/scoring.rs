@@ -40,14 +40,20 @@ pub enum Issue {
     ExplainedWithoutEvidence,
     /// Every dated document cited is outside the assessed year.
     EvidenceOutsideYear,
-    UnknownEvidence { id: String },
+    UnknownEvidence {
+        id: String,
+    },
     NumeratorAboveDenominator,
     NotApplicableWithoutReason,
     NotApplicableNotAllowed,
     NoTaskNotAllowed,
     AnswerDoesNotFitRule,
-    UnknownLevel { id: String },
-    UnknownChecklistItem { id: String },
+    UnknownLevel {
+        id: String,
+    },
+    UnknownChecklistItem {
+        id: String,
+    },
     EstimateOutOfRange,
 }
 
@@ -89,7 +95,9 @@ impl Issue {
                 Issue::EstimateOutOfRange => "Điểm ước tính vượt điểm tối đa hoặc âm".into(),
             },
             Lang::En => match self {
-                Issue::MissingEvidence => "Points claimed with no evidence and no explanation".into(),
+                Issue::MissingEvidence => {
+                    "Points claimed with no evidence and no explanation".into()
+                }
                 Issue::ExplainedWithoutEvidence => "No evidence (an explanation is given)".into(),
                 Issue::EvidenceOutsideYear => {
                     "Every document cited is dated outside the assessed year".into()
@@ -107,7 +115,9 @@ impl Issue {
                 Issue::NoTaskNotAllowed => "This item cannot be “nothing to do this year”".into(),
                 Issue::AnswerDoesNotFitRule => "The answer does not fit the item's rule".into(),
                 Issue::UnknownLevel { id } => format!("Level “{id}” is not in this item"),
-                Issue::UnknownChecklistItem { id } => format!("Sub-item “{id}” is not in this item"),
+                Issue::UnknownChecklistItem { id } => {
+                    format!("Sub-item “{id}” is not in this item")
+                }
                 Issue::EstimateOutOfRange => "The estimate is negative or above the max".into(),
             },
         }
@@ -129,29 +139,94 @@ impl Issue {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum Step {
-    Rule { rule: &'static str },
+    Rule {
+        rule: &'static str,
+    },
     Unanswered,
-    NotApplicable { reason: String },
+    NotApplicable {
+        reason: String,
+    },
     NoTask,
-    YesNo { yes: bool, points: Points },
-    Level { label: Text, points: Points },
-    Ratio { numerator: Text, n: u64, denominator: Text, d: u64, percent: Percent, exact: bool },
+    YesNo {
+        yes: bool,
+        points: Points,
+    },
+    Level {
+        label: Text,
+        points: Points,
+    },
+    Ratio {
+        numerator: Text,
+        n: u64,
+        denominator: Text,
+        d: u64,
+        percent: Percent,
+        exact: bool,
+    },
     RatioCapped,
-    ZeroDenominator { when: &'static str },
-    InBand { percent: Percent, band: Range, points: Points },
-    Proportional { max: Points, n: u64, d: u64, full_at: Option<Percent>, points: Points },
-    ReachedMax { max: Points },
-    Count { label: Text, count: u64 },
-    CountInBand { count: u64, from: u64, to: Option<u64>, points: Points },
-    PerCount { count: u64, each: Points, raw: Points },
-    Checklist { ticked: Vec<(Text, Points)>, sum: Points },
-    Survey { estimate: Option<Points> },
+    ZeroDenominator {
+        when: &'static str,
+    },
+    InBand {
+        percent: Percent,
+        band: Range,
+        points: Points,
+    },
+    Proportional {
+        max: Points,
+        n: u64,
+        d: u64,
+        full_at: Option<Percent>,
+        points: Points,
+    },
+    ReachedMax {
+        max: Points,
+    },
+    Count {
+        label: Text,
+        count: u64,
+    },
+    CountInBand {
+        count: u64,
+        from: u64,
+        to: Option<u64>,
+        points: Points,
+    },
+    PerCount {
+        count: u64,
+        each: Points,
+        raw: Points,
+    },
+    Checklist {
+        ticked: Vec<(Text, Points)>,
+        sum: Points,
+    },
+    Survey {
+        estimate: Option<Points>,
+    },
     DoesNotFit,
-    Sum { parts: Vec<Points>, sum: Points },
-    Total { self_scored: Points, survey: Points, bonus: Points, penalty: Points, sum: Points },
-    Cap { sum: Points, cap: Points },
-    Result { points: Points, max: Points },
-    Deduction { points: Points },
+    Sum {
+        parts: Vec<Points>,
+        sum: Points,
+    },
+    Total {
+        self_scored: Points,
+        survey: Points,
+        bonus: Points,
+        penalty: Points,
+        sum: Points,
+    },
+    Cap {
+        sum: Points,
+        cap: Points,
+    },
+    Result {
+        points: Points,
+        max: Points,
+    },
+    Deduction {
+        points: Points,
+    },
 }
 
 fn fmt_text(t: &Text, lang: Lang) -> &str {
@@ -165,12 +240,20 @@ impl Step {
         let pts = if vi { "điểm" } else { "pts" };
         match self {
             Step::Rule { rule } => {
-                let kind = crate::framework::RuleKind::from_code(rule)
-                    .map_or(*rule, |k| k.label(lang));
-                if vi { format!("Cách chấm: {kind}") } else { format!("Rule: {kind}") }
+                let kind =
+                    crate::framework::RuleKind::from_code(rule).map_or(*rule, |k| k.label(lang));
+                if vi {
+                    format!("Cách chấm: {kind}")
+                } else {
+                    format!("Rule: {kind}")
+                }
             }
             Step::Unanswered => {
-                if vi { "Chưa trả lời: 0 điểm".into() } else { "Not answered yet: 0 pts".into() }
+                if vi {
+                    "Chưa trả lời: 0 điểm".into()
+                } else {
+                    "Not answered yet: 0 pts".into()
+                }
             }
             Step::NotApplicable { reason } => {
                 if vi {
@@ -200,7 +283,14 @@ impl Step {
                     format!("Level: {l} → {} {pts}", p(points))
                 }
             }
-            Step::Ratio { numerator, n, denominator, d, percent, exact } => {
+            Step::Ratio {
+                numerator,
+                n,
+                denominator,
+                d,
+                percent,
+                exact,
+            } => {
                 let eq = if *exact { "=" } else { "≈" };
                 let (nl, dl) = (fmt_text(numerator, lang), fmt_text(denominator, lang));
                 let pc = percent.format_short(lang);
@@ -225,7 +315,11 @@ impl Step {
                 (false, "zero") => "Zero denominator: 0 pts".into(),
                 (false, _) => "Zero denominator: the item leaves the maximum".into(),
             },
-            Step::InBand { percent, band, points } => {
+            Step::InBand {
+                percent,
+                band,
+                points,
+            } => {
                 let pc = percent.format_short(lang);
                 let band = band.describe(lang);
                 if vi {
@@ -234,7 +328,13 @@ impl Step {
                     format!("{pc} % is in the band {band} → {} {pts}", p(points))
                 }
             }
-            Step::Proportional { max, n, d, full_at, points } => match full_at {
+            Step::Proportional {
+                max,
+                n,
+                d,
+                full_at,
+                points,
+            } => match full_at {
                 None => format!("{} × {n} ÷ {d} = {} {pts}", p(max), p(points)),
                 Some(f) => format!(
                     "{} × ({n} ÷ {d}) ÷ {} % = {} {pts}",
@@ -251,7 +351,12 @@ impl Step {
                 }
             }
             Step::Count { label, count } => format!("{}: {count}", fmt_text(label, lang)),
-            Step::CountInBand { count, from, to, points } => {
+            Step::CountInBand {
+                count,
+                from,
+                to,
+                points,
+            } => {
                 let band = match (to, vi) {
                     (Some(to), _) if to == from => format!("{from}"),
                     (Some(to), _) => format!("{from}–{to}"),
@@ -306,24 +411,48 @@ impl Step {
                 let lead = if vi { "Cộng" } else { "Sum" };
                 format!("{lead}: {} = {} {pts}", parts.join(" + "), p(sum))
             }
-            Step::Total { self_scored, survey, bonus, penalty, sum } => {
+            Step::Total {
+                self_scored,
+                survey,
+                bonus,
+                penalty,
+                sum,
+            } => {
                 if vi {
                     format!(
                         "Tổng = {} (tự đánh giá) + {} (điều tra xã hội học) + {} (điểm thưởng) − {} (điểm trừ) = {} điểm",
-                        p(self_scored), p(survey), p(bonus), p(penalty), p(sum)
+                        p(self_scored),
+                        p(survey),
+                        p(bonus),
+                        p(penalty),
+                        p(sum)
                     )
                 } else {
                     format!(
                         "Total = {} (self-scored) + {} (survey) + {} (bonus) − {} (penalty) = {} pts",
-                        p(self_scored), p(survey), p(bonus), p(penalty), p(sum)
+                        p(self_scored),
+                        p(survey),
+                        p(bonus),
+                        p(penalty),
+                        p(sum)
                     )
                 }
             }
             Step::Cap { sum, cap } => {
                 if vi {
-                    format!("Tổng {} vượt mức giới hạn {} → {} {pts}", p(sum), p(cap), p(cap))
+                    format!(
+                        "Tổng {} vượt mức giới hạn {} → {} {pts}",
+                        p(sum),
+                        p(cap),
+                        p(cap)
+                    )
                 } else {
-                    format!("Sum {} is above the cap {} → {} {pts}", p(sum), p(cap), p(cap))
+                    format!(
+                        "Sum {} is above the cap {} → {} {pts}",
+                        p(sum),
+                        p(cap),
+                        p(cap)
+                    )
                 }
             }
             Step::Result { points, max } => {
@@ -472,16 +601,28 @@ pub fn score(framework: &Framework, answers: &Answers) -> Scorecard {
 
     let regular = |f: &&FieldScore| f.block == "regular";
     let in_block = |b: &'static str| -> Points {
-        fields.iter().filter(|f| f.block == b).map(|f| f.points).sum()
+        fields
+            .iter()
+            .filter(|f| f.block == b)
+            .map(|f| f.points)
+            .sum()
     };
     let self_scored: Points = fields.iter().filter(regular).map(|f| f.points).sum();
     let survey: Points = fields.iter().filter(regular).map(|f| f.survey_points).sum();
-    let applicable_max: Points = fields.iter().filter(regular).map(|f| f.applicable_max).sum();
+    let applicable_max: Points = fields
+        .iter()
+        .filter(regular)
+        .map(|f| f.applicable_max)
+        .sum();
     let survey_max: Points = framework
         .items()
         .iter()
         .filter(|n| n.rule().is_some_and(Rule::is_survey))
-        .map(|n| nodes.get(&n.code).map_or(Points::ZERO, |s: &NodeScore| s.applicable_max))
+        .map(|n| {
+            nodes
+                .get(&n.code)
+                .map_or(Points::ZERO, |s: &NodeScore| s.applicable_max)
+        })
         .sum();
     let self_applicable_max = applicable_max - survey_max;
     let (bonus, penalty) = (in_block("bonus"), in_block("penalty"));
@@ -497,11 +638,23 @@ pub fn score(framework: &Framework, answers: &Answers) -> Scorecard {
         .sum();
     let likely_total = (raw_total - at_risk).max(Points::ZERO).min(applicable_max);
 
-    let mut explanation = vec![Step::Total { self_scored, survey, bonus, penalty, sum: raw_total }];
+    let mut explanation = vec![Step::Total {
+        self_scored,
+        survey,
+        bonus,
+        penalty,
+        sum: raw_total,
+    }];
     if raw_total != total {
-        explanation.push(Step::Cap { sum: raw_total, cap: total });
+        explanation.push(Step::Cap {
+            sum: raw_total,
+            cap: total,
+        });
     }
-    explanation.push(Step::Result { points: total, max: applicable_max });
+    explanation.push(Step::Result {
+        points: total,
+        max: applicable_max,
+    });
 
     let (answered, applicable) = framework
         .fields
@@ -601,7 +754,11 @@ impl Context<'_> {
             o.steps.push(match node.block {
                 Block::Penalty => Step::Deduction { points: o.points },
                 _ => Step::Result {
-                    points: if o.status == ItemStatus::Survey { o.estimate } else { o.points },
+                    points: if o.status == ItemStatus::Survey {
+                        o.estimate
+                    } else {
+                        o.points
+                    },
                     max: node.max,
                 },
             });
@@ -662,7 +819,9 @@ impl Context<'_> {
 fn evaluate(node: &Node, rule: &Rule, answer: &Answer) -> Outcome {
     let max = node.max;
     let mut o = Outcome::new(ItemStatus::Answered);
-    o.steps.push(Step::Rule { rule: rule.kind().code() });
+    o.steps.push(Step::Rule {
+        rule: rule.kind().code(),
+    });
     if let Rule::Survey { .. } = rule {
         o.status = ItemStatus::Survey;
         let estimate = match &answer.value {
@@ -707,7 +866,10 @@ fn evaluate(node: &Node, rule: &Rule, answer: &Answer) -> Outcome {
         }
         (Value::YesNo { yes }, Rule::YesNo { yes_points }) => {
             o.points = if *yes { *yes_points } else { Points::ZERO };
-            o.steps.push(Step::YesNo { yes: *yes, points: o.points });
+            o.steps.push(Step::YesNo {
+                yes: *yes,
+                points: o.points,
+            });
         }
         (Value::Level { id }, Rule::Levels { levels }) => {
             let Some(level) = levels.iter().find(|l| &l.id == id) else {
@@ -715,14 +877,38 @@ fn evaluate(node: &Node, rule: &Rule, answer: &Answer) -> Outcome {
                 return o.unanswered();
             };
             o.points = level.points;
-            o.steps.push(Step::Level { label: level.label.clone(), points: level.points });
+            o.steps.push(Step::Level {
+                label: level.label.clone(),
+                points: level.points,
+            });
         }
-        (Value::Ratio { numerator: n, denominator: d }, Rule::PercentBands { .. })
-        | (Value::Ratio { numerator: n, denominator: d }, Rule::Proportional { .. }) => {
+        (
+            Value::Ratio {
+                numerator: n,
+                denominator: d,
+            },
+            Rule::PercentBands { .. },
+        )
+        | (
+            Value::Ratio {
+                numerator: n,
+                denominator: d,
+            },
+            Rule::Proportional { .. },
+        ) => {
             return ratio(o, node, rule, *n, *d);
         }
-        (Value::Count { count }, Rule::CountBands { count: label, bands }) => {
-            o.steps.push(Step::Count { label: label.clone(), count: *count });
+        (
+            Value::Count { count },
+            Rule::CountBands {
+                count: label,
+                bands,
+            },
+        ) => {
+            o.steps.push(Step::Count {
+                label: label.clone(),
+                count: *count,
+            });
             // Loading guarantees the bands cover every count.
             if let Some(band) = bands.iter().find(|b| b.contains(*count)) {
                 o.points = band.points;
@@ -734,10 +920,27 @@ fn evaluate(node: &Node, rule: &Rule, answer: &Answer) -> Outcome {
                 });
             }
         }
-        (Value::Count { count }, Rule::PerCount { count: label, points_each }) => {
-            o.steps.push(Step::Count { label: label.clone(), count: *count });
-            let raw = Points(points_each.0.saturating_mul(i64::try_from(*count).unwrap_or(i64::MAX)));
-            o.steps.push(Step::PerCount { count: *count, each: *points_each, raw });
+        (
+            Value::Count { count },
+            Rule::PerCount {
+                count: label,
+                points_each,
+            },
+        ) => {
+            o.steps.push(Step::Count {
+                label: label.clone(),
+                count: *count,
+            });
+            let raw = Points(
+                points_each
+                    .0
+                    .saturating_mul(i64::try_from(*count).unwrap_or(i64::MAX)),
+            );
+            o.steps.push(Step::PerCount {
+                count: *count,
+                each: *points_each,
+                raw,
+            });
             o.points = raw.min(max);
             if raw > max {
                 o.steps.push(Step::ReachedMax { max });
@@ -746,7 +949,8 @@ fn evaluate(node: &Node, rule: &Rule, answer: &Answer) -> Outcome {
         (Value::Checklist { ticked }, Rule::Checklist { items }) => {
             for id in ticked {
                 if !items.iter().any(|i| &i.id == id) {
-                    o.issues.push(Issue::UnknownChecklistItem { id: id.clone() });
+                    o.issues
+                        .push(Issue::UnknownChecklistItem { id: id.clone() });
                 }
             }
             let done: Vec<(Text, Points)> = items
@@ -777,7 +981,9 @@ fn not_applicable(mut o: Outcome, reason: &str) -> Outcome {
     o.applicable = false;
     o.points = Points::ZERO;
     o.estimate = Points::ZERO;
-    o.steps.push(Step::NotApplicable { reason: reason.trim().to_string() });
+    o.steps.push(Step::NotApplicable {
+        reason: reason.trim().to_string(),
+    });
     o
 }
 
@@ -792,14 +998,24 @@ fn when_zero_code(w: WhenZero) -> &'static str {
 fn ratio(mut o: Outcome, node: &Node, rule: &Rule, n: u64, d: u64) -> Outcome {
     let max = node.max;
     let (numerator, denominator, when_zero) = match rule {
-        Rule::PercentBands { numerator, denominator, when_zero, .. }
-        | Rule::Proportional { numerator, denominator, when_zero, .. } => {
-            (numerator, denominator, *when_zero)
+        Rule::PercentBands {
+            numerator,
+            denominator,
+            when_zero,
+            ..
         }
+        | Rule::Proportional {
+            numerator,
+            denominator,
+            when_zero,
+            ..
+        } => (numerator, denominator, *when_zero),
         _ => unreachable!("ratio() is only called for ratio rules"),
     };
     if d == 0 {
-        o.steps.push(Step::ZeroDenominator { when: when_zero_code(when_zero) });
+        o.steps.push(Step::ZeroDenominator {
+            when: when_zero_code(when_zero),
+        });
         match when_zero {
             WhenZero::Full => o.points = max,
             WhenZero::Zero => o.points = Points::ZERO,
@@ -868,10 +1084,13 @@ fn ratio(mut o: Outcome, node: &Node, rule: &Rule, n: u64, d: u64) -> Outcome {
 
 fn group(node: &Node, children: &[NodeScore]) -> NodeScore {
     let sum: Points = children.iter().map(|c| c.points).sum();
-    let (points, mut explanation) = (sum, vec![Step::Sum {
-        parts: children.iter().map(|c| c.points).collect(),
+    let (points, mut explanation) = (
         sum,
-    }]);
+        vec![Step::Sum {
+            parts: children.iter().map(|c| c.points).collect(),
+            sum,
+        }],
+    );
     let points = match node.block {
         Block::Regular => points,
         Block::Bonus | Block::Penalty => {
@@ -887,7 +1106,10 @@ fn group(node: &Node, children: &[NodeScore]) -> NodeScore {
     };
     explanation.push(match node.block {
         Block::Penalty => Step::Deduction { points },
-        _ => Step::Result { points, max: applicable_max },
+        _ => Step::Result {
+            points,
+            max: applicable_max,
+        },
     });
     NodeScore {
         code: node.code.clone(),
@@ -895,7 +1117,11 @@ fn group(node: &Node, children: &[NodeScore]) -> NodeScore {
         survey_points: children.iter().map(|c| c.survey_points).sum(),
         max: node.max,
         applicable_max,
-        at_risk: children.iter().map(|c| c.at_risk).sum::<Points>().min(points),
+        at_risk: children
+            .iter()
+            .map(|c| c.at_risk)
+            .sum::<Points>()
+            .min(points),
         answered: children.iter().map(|c| c.answered).sum(),
         applicable: children.iter().map(|c| c.applicable).sum(),
         status: None,

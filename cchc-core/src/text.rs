@@ -31,7 +31,10 @@ pub struct Text {
 
 impl Text {
     pub fn vi(s: impl Into<String>) -> Text {
-        Text { vi: s.into(), en: None }
+        Text {
+            vi: s.into(),
+            en: None,
+        }
     }
 
     /// The text in `lang`, falling back to Vietnamese where no English was written.
@@ -50,7 +53,10 @@ impl Text {
 /// Folds Vietnamese text for search: lower case, diacritics removed, đ → d, so that "thu tuc"
 /// finds "Thủ tục".
 pub fn fold_diacritics(s: &str) -> String {
-    s.chars().flat_map(char::to_lowercase).map(fold_char).collect()
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_char)
+        .collect()
 }
 
 fn fold_char(c: char) -> char {
@@ -77,7 +83,10 @@ mod tests {
     fn english_falls_back_to_vietnamese() {
         let t = Text::vi("Thủ tục hành chính");
         assert_eq!(t.get(Lang::En), "Thủ tục hành chính");
-        let t = Text { vi: "Có".into(), en: Some("Yes".into()) };
+        let t = Text {
+            vi: "Có".into(),
+            en: Some("Yes".into()),
+        };
         assert_eq!(t.get(Lang::En), "Yes");
         assert_eq!(t.get(Lang::Vi), "Có");
     }
@@ -85,6 +94,9 @@ mod tests {
     #[test]
     fn search_without_diacritics_finds_text_with_them() {
         assert_eq!(fold_diacritics("Thủ tục hành chính"), "thu tuc hanh chinh");
-        assert_eq!(fold_diacritics("ĐIỀU TRA XÃ HỘI HỌC"), "dieu tra xa hoi hoc");
+        assert_eq!(
+            fold_diacritics("ĐIỀU TRA XÃ HỘI HỌC"),
+            "dieu tra xa hoi hoc"
+        );
     }
 }

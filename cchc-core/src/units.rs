@@ -52,11 +52,17 @@ impl UnitList {
                 problems.push(UnitListError::EmptyName(u.id.clone()));
             }
         }
-        if problems.is_empty() { Ok(list) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(list)
+        } else {
+            Err(problems)
+        }
     }
 
     /// The units of one type, in the list's order.
     pub fn of_type(&self, unit_type: UnitType) -> impl Iterator<Item = &Unit> {
-        self.units.iter().filter(move |u| u.unit_type == unit_type.code())
+        self.units
+            .iter()
+            .filter(move |u| u.unit_type == unit_type.code())
     }
 }

@@ -51,7 +51,10 @@ fn answers_for(case: &Case, all: &[Case]) -> Answers {
                 .unwrap_or_else(|| panic!("case {} extends unknown case {base}", case.name));
             answers_for(base, all)
         }
-        None => Answers { year: 2025, ..Answers::default() },
+        None => Answers {
+            year: 2025,
+            ..Answers::default()
+        },
     };
     if let Some(year) = case.year {
         answers.year = year;
@@ -141,7 +144,10 @@ fn check_totals(
             "band" => sc.band(fw).map(|b| b.label.vi.clone()).into(),
             "unknown_codes" => serde_json::to_value(&sc.unknown_codes).unwrap(),
             "explanation" => serde_json::to_value(
-                sc.explanation.iter().map(|s| s.render(Lang::Vi)).collect::<Vec<_>>(),
+                sc.explanation
+                    .iter()
+                    .map(|s| s.render(Lang::Vi))
+                    .collect::<Vec<_>>(),
             )
             .unwrap(),
             other => {
@@ -182,9 +188,18 @@ fn every_case_file_scores_as_expected() {
                 check_node(&sc, code, want, &mut fails);
             }
             check_totals(&fw, &sc, &case.expect.totals, &mut fails);
-            failures.extend(fails.into_iter().map(|f| format!("[{file_name}:{}] {f}", case.name)));
+            failures.extend(
+                fails
+                    .into_iter()
+                    .map(|f| format!("[{file_name}:{}] {f}", case.name)),
+            );
         }
     }
     assert!(count > 0, "no cases ran");
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

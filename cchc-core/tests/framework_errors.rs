@@ -24,7 +24,10 @@ fn problems(edit: impl FnOnce(&mut Value)) -> Vec<FrameworkError> {
 /// Sets (or adds) the value at a JSON pointer.
 fn set(v: &mut Value, pointer: &str, value: Value) {
     let (parent, key) = pointer.rsplit_once('/').unwrap();
-    match v.pointer_mut(parent).unwrap_or_else(|| panic!("no {parent}")) {
+    match v
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no {parent}"))
+    {
         Value::Object(map) => {
             map.insert(key.to_string(), value);
         }
@@ -35,7 +38,9 @@ fn set(v: &mut Value, pointer: &str, value: Value) {
 
 fn assert_reports(errors: &[FrameworkError], path: &str, problem: Problem) {
     assert!(
-        errors.iter().any(|e| e.path == path && e.problem == problem),
+        errors
+            .iter()
+            .any(|e| e.path == path && e.problem == problem),
         "expected {path}: {problem:?}\n got {errors:#?}"
     );
     // Every problem has a message in both languages.
@@ -64,13 +69,21 @@ fn text_that_is_not_json_is_a_syntax_problem_with_a_position() {
 #[test]
 fn a_file_of_another_kind_is_named_as_such() {
     let errors = Framework::from_json(r#"{"format": "cchc-submission"}"#).unwrap_err();
-    assert_reports(&errors, "format", Problem::NotAFrameworkFile("cchc-submission".into()));
+    assert_reports(
+        &errors,
+        "format",
+        Problem::NotAFrameworkFile("cchc-submission".into()),
+    );
 }
 
 #[test]
 fn a_newer_format_version_is_refused() {
     let errors = problems(|v| set(v, "/format_version", json!(2)));
-    assert_reports(&errors, "format_version", Problem::UnsupportedFormatVersion(2));
+    assert_reports(
+        &errors,
+        "format_version",
+        Problem::UnsupportedFormatVersion(2),
+    );
 }
 
 #[test]
@@ -97,7 +110,13 @@ fn header_problems_are_each_reported() {
 
 #[test]
 fn a_missing_vietnamese_title_is_reported_at_its_item() {
-    let errors = problems(|v| set(v, "/fields/0/children/0/children/0/title", json!({"en": "Plan"})));
+    let errors = problems(|v| {
+        set(
+            v,
+            "/fields/0/children/0/children/0/title",
+            json!({"en": "Plan"}),
+        )
+    });
     assert_reports(&errors, P111, Problem::MissingVietnameseTitle);
 }
 
@@ -114,13 +133,27 @@ fn duplicate_codes_are_reported() {
 #[test]
 fn an_empty_code_is_reported() {
     let errors = problems(|v| set(v, "/fields/0/children/0/children/0/code", json!("")));
-    assert_reports(&errors, "fields[0].children[0].children[0]", Problem::EmptyCode);
+    assert_reports(
+        &errors,
+        "fields[0].children[0].children[0]",
+        Problem::EmptyCode,
+    );
 }
 
 #[test]
 fn negative_points_are_reported() {
-    let errors = problems(|v| set(v, "/fields/0/children/0/children/0/rule/levels/2/points", json!(-1)));
-    assert_reports(&errors, &format!("{P111}.rule[2]"), Problem::NegativePoints(Points(-100)));
+    let errors = problems(|v| {
+        set(
+            v,
+            "/fields/0/children/0/children/0/rule/levels/2/points",
+            json!(-1),
+        )
+    });
+    assert_reports(
+        &errors,
+        &format!("{P111}.rule[2]"),
+        Problem::NegativePoints(Points(-100)),
+    );
 }
 
 #[test]
@@ -129,7 +162,10 @@ fn children_that_do_not_add_up_to_their_parent_are_reported() {
     assert_reports(
         &errors,
         "fields[0].children[0] (1.1)",
-        Problem::ChildrenDoNotAddUp { max: Points(500), sum: Points(400) },
+        Problem::ChildrenDoNotAddUp {
+            max: Points(500),
+            sum: Points(400),
+        },
     );
 }
 
@@ -139,12 +175,18 @@ fn fields_that_do_not_add_up_to_the_scale_are_reported() {
     assert_reports(
         &errors,
         "fields",
-        Problem::FieldsDoNotAddUp { total_max: Points(2500), sum: Points(2000) },
+        Problem::FieldsDoNotAddUp {
+            total_max: Points(2500),
+            sum: Points(2000),
+        },
     );
     assert_reports(
         &errors,
         "split",
-        Problem::SplitDoesNotAddUp { total_max: Points(2500), sum: Points(2000) },
+        Problem::SplitDoesNotAddUp {
+            total_max: Points(2500),
+            sum: Points(2000),
+        },
     );
 }
 
@@ -157,18 +199,33 @@ fn survey_items_that_do_not_add_up_to_the_survey_part_are_reported() {
     assert_reports(
         &errors,
         "split.survey",
-        Problem::SurveyDoesNotAddUp { survey: Points(600), sum: Points(500) },
+        Problem::SurveyDoesNotAddUp {
+            survey: Points(600),
+            sum: Points(500),
+        },
     );
 }
 
 #[test]
 fn a_node_with_both_children_and_rule_or_neither_is_reported() {
     let errors = problems(|v| set(v, "/fields/0/children/0/rule", json!({"kind": "yes_no"})));
-    assert_reports(&errors, "fields[0].children[0] (1.1)", Problem::BothChildrenAndRule);
+    assert_reports(
+        &errors,
+        "fields[0].children[0] (1.1)",
+        Problem::BothChildrenAndRule,
+    );
     let errors = problems(|v| {
-        v.pointer_mut("/fields/0/children/0/children/1").unwrap().as_object_mut().unwrap().remove("rule");
+        v.pointer_mut("/fields/0/children/0/children/1")
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .remove("rule");
     });
-    assert_reports(&errors, "fields[0].children[0].children[1] (1.1.2)", Problem::NeitherChildrenNorRule);
+    assert_reports(
+        &errors,
+        "fields[0].children[0].children[1] (1.1.2)",
+        Problem::NeitherChildrenNorRule,
+    );
     let errors = problems(|v| set(v, "/fields/0/children/0/children", json!([])));
     assert_reports(&errors, "fields[0].children[0] (1.1)", Problem::EmptyGroup);
 }
@@ -176,42 +233,90 @@ fn a_node_with_both_children_and_rule_or_neither_is_reported() {
 #[test]
 fn block_kinds_are_checked() {
     let errors = problems(|v| set(v, "/fields/2/kind", json!("extra")));
-    assert_reports(&errors, "fields[2]", Problem::UnknownBlockKind("extra".into()));
+    assert_reports(
+        &errors,
+        "fields[2]",
+        Problem::UnknownBlockKind("extra".into()),
+    );
     let errors = problems(|v| set(v, "/fields/0/children/0/kind", json!("bonus")));
-    assert_reports(&errors, "fields[0].children[0] (1.1)", Problem::BlockKindBelowField);
+    assert_reports(
+        &errors,
+        "fields[0].children[0] (1.1)",
+        Problem::BlockKindBelowField,
+    );
     let errors = problems(|v| set(v, "/fields/2/children/1/rule", json!({"kind": "survey"})));
-    assert_reports(&errors, "fields[2].children[1] (3.2)", Problem::SurveyInBonusOrPenalty);
+    assert_reports(
+        &errors,
+        "fields[2].children[1] (3.2)",
+        Problem::SurveyInBonusOrPenalty,
+    );
 }
 
 #[test]
 fn unknown_missing_and_malformed_rules_are_reported() {
-    let errors = problems(|v| set(v, "/fields/0/children/0/children/1/rule", json!({"kind": "lottery"})));
+    let errors = problems(|v| {
+        set(
+            v,
+            "/fields/0/children/0/children/1/rule",
+            json!({"kind": "lottery"}),
+        )
+    });
     let p112 = "fields[0].children[0].children[1] (1.1.2).rule";
     assert_reports(&errors, p112, Problem::UnknownRuleKind("lottery".into()));
     let errors = problems(|v| set(v, "/fields/0/children/0/children/1/rule", json!({})));
     assert_reports(&errors, p112, Problem::MissingRuleKind);
     let errors = problems(|v| {
-        set(v, "/fields/0/children/0/children/1/rule", json!({"kind": "yes_no", "yes": 1}))
+        set(
+            v,
+            "/fields/0/children/0/children/1/rule",
+            json!({"kind": "yes_no", "yes": 1}),
+        )
     });
-    assert!(errors.iter().any(|e| e.path == p112 && matches!(&e.problem, Problem::MalformedRule(m) if m.contains("yes"))));
+    assert!(
+        errors.iter().any(|e| e.path == p112
+            && matches!(&e.problem, Problem::MalformedRule(m) if m.contains("yes")))
+    );
     let errors = problems(|v| {
-        set(v, "/fields/0/children/0/children/2/rule/when_denominator_zero", json!("half"))
+        set(
+            v,
+            "/fields/0/children/0/children/2/rule/when_denominator_zero",
+            json!("half"),
+        )
     });
-    assert_reports(&errors, &format!("{P113}.rule"), Problem::UnknownWhenZero("half".into()));
+    assert_reports(
+        &errors,
+        &format!("{P113}.rule"),
+        Problem::UnknownWhenZero("half".into()),
+    );
 }
 
 #[test]
 fn levels_above_the_max_and_duplicate_ids_are_reported() {
     let errors = problems(|v| {
-        set(v, "/fields/0/children/0/children/0/rule/levels/0/points", json!(1.5));
-        set(v, "/fields/0/children/0/children/0/rule/levels/1/id", json!("dung-han"));
+        set(
+            v,
+            "/fields/0/children/0/children/0/rule/levels/0/points",
+            json!(1.5),
+        );
+        set(
+            v,
+            "/fields/0/children/0/children/0/rule/levels/1/id",
+            json!("dung-han"),
+        );
     });
     assert_reports(
         &errors,
         &format!("{P111}.rule[0]"),
-        Problem::PointsAboveMax { points: Points(150), max: Points(100) },
+        Problem::PointsAboveMax {
+            points: Points(150),
+            max: Points(100),
+        },
     );
-    assert_reports(&errors, &format!("{P111}.rule[1]"), Problem::DuplicateOptionId("dung-han".into()));
+    assert_reports(
+        &errors,
+        &format!("{P111}.rule[1]"),
+        Problem::DuplicateOptionId("dung-han".into()),
+    );
     let errors = problems(|v| set(v, "/fields/0/children/0/children/0/rule/levels", json!([])));
     assert_reports(&errors, &format!("{P111}.rule"), Problem::NoOptions);
 }
@@ -222,32 +327,91 @@ fn a_checklist_that_does_not_add_up_is_reported() {
     assert_reports(
         &errors,
         "fields[1].children[0] (2.1).rule",
-        Problem::ChecklistDoesNotAddUp { max: Points(100), sum: Points(75) },
+        Problem::ChecklistDoesNotAddUp {
+            max: Points(100),
+            sum: Points(75),
+        },
     );
 }
 
 #[test]
 fn a_gap_between_bands_at_exactly_90_is_reported() {
     // "> 90" and "< 90": nobody takes exactly 90 %.
-    let errors = problems(|v| set(v, "/fields/0/children/0/children/2/rule/bands/1/to_inclusive", json!(false)));
-    assert_reports(&errors, &format!("{P113}.rule.bands"), Problem::BandGap(Percent(9000)));
+    let errors = problems(|v| {
+        set(
+            v,
+            "/fields/0/children/0/children/2/rule/bands/1/to_inclusive",
+            json!(false),
+        )
+    });
+    assert_reports(
+        &errors,
+        &format!("{P113}.rule.bands"),
+        Problem::BandGap(Percent(9000)),
+    );
 }
 
 #[test]
 fn an_overlap_between_bands_at_exactly_70_is_reported() {
-    let errors = problems(|v| set(v, "/fields/0/children/0/children/2/rule/bands/2/to_inclusive", json!(true)));
-    assert_reports(&errors, &format!("{P113}.rule.bands"), Problem::BandOverlap(Percent(7000)));
+    let errors = problems(|v| {
+        set(
+            v,
+            "/fields/0/children/0/children/2/rule/bands/2/to_inclusive",
+            json!(true),
+        )
+    });
+    assert_reports(
+        &errors,
+        &format!("{P113}.rule.bands"),
+        Problem::BandOverlap(Percent(7000)),
+    );
 }
 
 #[test]
 fn bands_that_do_not_start_at_zero_or_reach_100_are_reported() {
-    let errors = problems(|v| set(v, "/fields/0/children/0/children/2/rule/bands/2/from", json!(10)));
-    assert_reports(&errors, &format!("{P113}.rule.bands"), Problem::BandGap(Percent(0)));
-    let errors = problems(|v| set(v, "/fields/0/children/0/children/2/rule/bands/0/to", json!(99)));
-    assert_reports(&errors, &format!("{P113}.rule.bands"), Problem::BandGap(Percent(9900)));
-    let errors = problems(|v| set(v, "/fields/0/children/0/children/2/rule/bands/0/to", json!(120)));
-    assert_reports(&errors, &format!("{P113}.rule.bands"), Problem::BandAbove100);
-    let errors = problems(|v| set(v, "/fields/0/children/0/children/2/rule/bands/1/to", json!(60)));
+    let errors = problems(|v| {
+        set(
+            v,
+            "/fields/0/children/0/children/2/rule/bands/2/from",
+            json!(10),
+        )
+    });
+    assert_reports(
+        &errors,
+        &format!("{P113}.rule.bands"),
+        Problem::BandGap(Percent(0)),
+    );
+    let errors = problems(|v| {
+        set(
+            v,
+            "/fields/0/children/0/children/2/rule/bands/0/to",
+            json!(99),
+        )
+    });
+    assert_reports(
+        &errors,
+        &format!("{P113}.rule.bands"),
+        Problem::BandGap(Percent(9900)),
+    );
+    let errors = problems(|v| {
+        set(
+            v,
+            "/fields/0/children/0/children/2/rule/bands/0/to",
+            json!(120),
+        )
+    });
+    assert_reports(
+        &errors,
+        &format!("{P113}.rule.bands"),
+        Problem::BandAbove100,
+    );
+    let errors = problems(|v| {
+        set(
+            v,
+            "/fields/0/children/0/children/2/rule/bands/1/to",
+            json!(60),
+        )
+    });
     assert_reports(&errors, &format!("{P113}.rule.bands"), Problem::EmptyBand);
 }
 
@@ -271,7 +435,13 @@ fn count_band_gaps_overlaps_and_a_closed_end_are_reported() {
 
 #[test]
 fn full_at_percent_must_be_within_0_and_100() {
-    let errors = problems(|v| set(v, "/fields/0/children/1/children/1/rule/full_at_percent", json!(0)));
+    let errors = problems(|v| {
+        set(
+            v,
+            "/fields/0/children/1/children/1/rule/full_at_percent",
+            json!(0),
+        )
+    });
     assert_reports(
         &errors,
         "fields[0].children[1].children[1] (1.2.2).rule",
@@ -291,6 +461,12 @@ fn all_problems_are_reported_at_once() {
 
 #[test]
 fn an_unknown_key_is_reported_instead_of_ignored() {
-    let errors = problems(|v| set(v, "/fields/0/children/0/children/0/alow_not_applicable", json!(true)));
+    let errors = problems(|v| {
+        set(
+            v,
+            "/fields/0/children/0/children/0/alow_not_applicable",
+            json!(true),
+        )
+    });
     assert!(matches!(&errors[0].problem, Problem::Syntax(m) if m.contains("alow_not_applicable")));
 }

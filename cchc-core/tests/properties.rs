@@ -10,7 +10,11 @@ const MINI: &str = include_str!("cases/frameworks/mini.json");
 
 fn frameworks() -> Vec<Framework> {
     let mut all = vec![Framework::from_json(MINI).unwrap()];
-    all.extend(cchc_core::builtin::frameworks().into_iter().map(Result::unwrap));
+    all.extend(
+        cchc_core::builtin::frameworks()
+            .into_iter()
+            .map(Result::unwrap),
+    );
     all
 }
 
@@ -25,31 +29,59 @@ fn seeds() -> impl Strategy<Value = Vec<Seed>> {
 fn answer_for(rule: &Rule, (choice, a, b, flag, pick): Seed) -> Option<Value> {
     match choice {
         0 => return None,
-        1 => return Some(Value::NotApplicable { reason: if flag { "Lý do".into() } else { String::new() } }),
+        1 => {
+            return Some(Value::NotApplicable {
+                reason: if flag { "Lý do".into() } else { String::new() },
+            });
+        }
         2 => return Some(Value::NoTask),
         3 => return Some(Value::Count { count: a }),
         _ => {}
     }
     Some(match rule {
         Rule::YesNo { .. } => Value::YesNo { yes: flag },
-        Rule::Levels { levels } => Value::Level { id: levels[pick as usize % levels.len()].id.clone() },
-        Rule::PercentBands { .. } | Rule::Proportional { .. } => {
-            Value::Ratio { numerator: a, denominator: if flag { b } else { a.max(b) } }
-        }
+        Rule::Levels { levels } => Value::Level {
+            id: levels[pick as usize % levels.len()].id.clone(),
+        },
+        Rule::PercentBands { .. } | Rule::Proportional { .. } => Value::Ratio {
+            numerator: a,
+            denominator: if flag { b } else { a.max(b) },
+        },
         Rule::CountBands { .. } | Rule::PerCount { .. } => Value::Count { count: a % 12 },
         Rule::Checklist { items } => Value::Checklist {
-            ticked: items.iter().enumerate().filter(|(i, _)| (pick >> (i % 8)) & 1 == 1).map(|(_, c)| c.id.clone()).collect::<BTreeSet<_>>(),
+            ticked: items
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| (pick >> (i % 8)) & 1 == 1)
+                .map(|(_, c)| c.id.clone())
+                .collect::<BTreeSet<_>>(),
         },
-        Rule::Survey { .. } => Value::Estimate { points: Points((a * 3) as i64) },
+        Rule::Survey { .. } => Value::Estimate {
+            points: Points((a * 3) as i64),
+        },
     })
 }
 
 fn random_answers(fw: &Framework, seeds: &[Seed]) -> Answers {
-    let mut answers = Answers { year: 2025, ..Answers::default() };
+    let mut answers = Answers {
+        year: 2025,
+        ..Answers::default()
+    };
     for (node, seed) in fw.items().into_iter().zip(seeds.iter().cycle()) {
-        let explanation = if seed.3 { "Giải trình".to_string() } else { String::new() };
+        let explanation = if seed.3 {
+            "Giải trình".to_string()
+        } else {
+            String::new()
+        };
         if let Some(value) = answer_for(node.rule().unwrap(), *seed) {
-            answers.items.insert(node.code.clone(), Answer { value: Some(value), explanation, ..Answer::default() });
+            answers.items.insert(
+                node.code.clone(),
+                Answer {
+                    value: Some(value),
+                    explanation,
+                    ..Answer::default()
+                },
+            );
         }
     }
     answers
@@ -57,17 +89,33 @@ fn random_answers(fw: &Framework, seeds: &[Seed]) -> Answers {
 
 /// Answers that earn every item its max (the evidence register holds one in-year document).
 fn full_answers(fw: &Framework) -> Answers {
-    let mut answers = Answers { year: 2025, ..Answers::default() };
-    answers.evidence.push(cchc_core::Evidence { id: "e".into(), date: Some("2025-06-01".into()), ..Default::default() });
+    let mut answers = Answers {
+        year: 2025,
+        ..Answers::default()
+    };
+    answers.evidence.push(cchc_core::Evidence {
+        id: "e".into(),
+        date: Some("2025-06-01".into()),
+        ..Default::default()
+    });
     for node in fw.items() {
         let value = match node.rule().unwrap() {
             _ if node.block != Block::Regular => Value::Count { count: 0 },
             Rule::YesNo { .. } => Value::YesNo { yes: true },
-            Rule::Levels { levels } => Value::Level { id: levels.iter().max_by_key(|l| l.points).unwrap().id.clone() },
-            Rule::PercentBands { .. } | Rule::Proportional { .. } => Value::Ratio { numerator: 1, denominator: 1 },
-            Rule::CountBands { bands, .. } => Value::Count { count: bands.iter().max_by_key(|b| b.points).unwrap().from },
+            Rule::Levels { levels } => Value::Level {
+                id: levels.iter().max_by_key(|l| l.points).unwrap().id.clone(),
+            },
+            Rule::PercentBands { .. } | Rule::Proportional { .. } => Value::Ratio {
+                numerator: 1,
+                denominator: 1,
+            },
+            Rule::CountBands { bands, .. } => Value::Count {
+                count: bands.iter().max_by_key(|b| b.points).unwrap().from,
+            },
             Rule::PerCount { .. } => Value::Count { count: 0 },
-            Rule::Checklist { items } => Value::Checklist { ticked: items.iter().map(|c| c.id.clone()).collect() },
+            Rule::Checklist { items } => Value::Checklist {
+                ticked: items.iter().map(|c| c.id.clone()).collect(),
+            },
             Rule::Survey { .. } => Value::Estimate { points: node.max },
         };
         // Bonus and penalty items answered with a count only fit count rules; others get "no".
@@ -77,7 +125,14 @@ fn full_answers(fw: &Framework) -> Answers {
             (_, Rule::YesNo { .. }) => Value::YesNo { yes: false },
             _ => continue,
         };
-        answers.items.insert(node.code.clone(), Answer { value: Some(value), evidence: vec!["e".into()], ..Answer::default() });
+        answers.items.insert(
+            node.code.clone(),
+            Answer {
+                value: Some(value),
+                evidence: vec!["e".into()],
+                ..Answer::default()
+            },
+        );
     }
     answers
 }

@@ -30,10 +30,22 @@ pub enum Problem {
     BothChildrenAndRule,
     NeitherChildrenNorRule,
     EmptyGroup,
-    ChildrenDoNotAddUp { max: Points, sum: Points },
-    FieldsDoNotAddUp { total_max: Points, sum: Points },
-    SurveyDoesNotAddUp { survey: Points, sum: Points },
-    SplitDoesNotAddUp { total_max: Points, sum: Points },
+    ChildrenDoNotAddUp {
+        max: Points,
+        sum: Points,
+    },
+    FieldsDoNotAddUp {
+        total_max: Points,
+        sum: Points,
+    },
+    SurveyDoesNotAddUp {
+        survey: Points,
+        sum: Points,
+    },
+    SplitDoesNotAddUp {
+        total_max: Points,
+        sum: Points,
+    },
     UnknownBlockKind(String),
     BlockKindBelowField,
     SurveyInBonusOrPenalty,
@@ -43,8 +55,14 @@ pub enum Problem {
     UnknownWhenZero(String),
     NoOptions,
     DuplicateOptionId(String),
-    PointsAboveMax { points: Points, max: Points },
-    ChecklistDoesNotAddUp { max: Points, sum: Points },
+    PointsAboveMax {
+        points: Points,
+        max: Points,
+    },
+    ChecklistDoesNotAddUp {
+        max: Points,
+        sum: Points,
+    },
     BandGap(Percent),
     BandOverlap(Percent),
     EmptyBand,
@@ -64,11 +82,13 @@ impl Problem {
             Lang::Vi => match self {
                 Problem::Syntax(m) => format!("Tệp không đọc được: {m}"),
                 Problem::NotAFrameworkFile(f) => {
-                    format!("Đây không phải tệp bộ tiêu chí (format là “{f}”, cần “cchc-framework”)")
+                    format!(
+                        "Đây không phải tệp bộ tiêu chí (format là “{f}”, cần “cchc-framework”)"
+                    )
                 }
-                Problem::UnsupportedFormatVersion(v) => format!(
-                    "Phiên bản định dạng {v} chưa được hỗ trợ (ứng dụng đọc phiên bản 1)"
-                ),
+                Problem::UnsupportedFormatVersion(v) => {
+                    format!("Phiên bản định dạng {v} chưa được hỗ trợ (ứng dụng đọc phiên bản 1)")
+                }
                 Problem::UnknownUnitType(u) => {
                     format!("Loại đơn vị “{u}” không hợp lệ (cần so, huyen hoặc khac)")
                 }
@@ -119,9 +139,9 @@ impl Problem {
                 Problem::UnknownRuleKind(k) => format!("Cách chấm “{k}” không có trong định dạng"),
                 Problem::MissingRuleKind => "Cách chấm thiếu “kind”".into(),
                 Problem::MalformedRule(m) => format!("Cách chấm viết sai: {m}"),
-                Problem::UnknownWhenZero(w) => format!(
-                    "“when_denominator_zero” là “{w}”, cần full, zero hoặc not_applicable"
-                ),
+                Problem::UnknownWhenZero(w) => {
+                    format!("“when_denominator_zero” là “{w}”, cần full, zero hoặc not_applicable")
+                }
                 Problem::NoOptions => "Không có mức hoặc nội dung nào".into(),
                 Problem::DuplicateOptionId(id) => format!("Mã mức “{id}” bị trùng"),
                 Problem::PointsAboveMax { points, max } => format!(
@@ -135,15 +155,25 @@ impl Problem {
                     p(max)
                 ),
                 Problem::BandGap(at) => {
-                    format!("Các khoảng tỷ lệ bỏ trống tại {} % (không khoảng nào nhận)", pc(at))
+                    format!(
+                        "Các khoảng tỷ lệ bỏ trống tại {} % (không khoảng nào nhận)",
+                        pc(at)
+                    )
                 }
                 Problem::BandOverlap(at) => {
-                    format!("Các khoảng tỷ lệ chồng nhau tại {} % (hai khoảng cùng nhận)", pc(at))
+                    format!(
+                        "Các khoảng tỷ lệ chồng nhau tại {} % (hai khoảng cùng nhận)",
+                        pc(at)
+                    )
                 }
-                Problem::EmptyBand => "Có khoảng tỷ lệ rỗng (cận dưới không nhỏ hơn cận trên)".into(),
+                Problem::EmptyBand => {
+                    "Có khoảng tỷ lệ rỗng (cận dưới không nhỏ hơn cận trên)".into()
+                }
                 Problem::BandAbove100 => "Khoảng tỷ lệ vượt quá 100 %".into(),
                 Problem::CountBandGap(n) => format!("Các khoảng số lượng bỏ trống số {n}"),
-                Problem::CountBandOverlap(n) => format!("Các khoảng số lượng chồng nhau tại số {n}"),
+                Problem::CountBandOverlap(n) => {
+                    format!("Các khoảng số lượng chồng nhau tại số {n}")
+                }
                 Problem::CountBandsEndBounded(n) => format!(
                     "Khoảng số lượng cuối dừng ở {n}; khoảng cuối cần để trống “to” (từ đó trở lên)"
                 ),
@@ -214,11 +244,9 @@ impl Problem {
                 ),
                 Problem::NoOptions => "There are no levels or sub-items".into(),
                 Problem::DuplicateOptionId(id) => format!("Option id “{id}” is used twice"),
-                Problem::PointsAboveMax { points, max } => format!(
-                    "{} points is above the item's max of {}",
-                    p(points),
-                    p(max)
-                ),
+                Problem::PointsAboveMax { points, max } => {
+                    format!("{} points is above the item's max of {}", p(points), p(max))
+                }
                 Problem::ChecklistDoesNotAddUp { max, sum } => format!(
                     "The sub-items add up to {}, not the max of {}",
                     p(sum),
@@ -226,15 +254,20 @@ impl Problem {
                 ),
                 Problem::BandGap(at) => format!("The bands leave {} % uncovered", pc(at)),
                 Problem::BandOverlap(at) => format!("Two bands both take {} %", pc(at)),
-                Problem::EmptyBand => "A band is empty (its lower edge is not below its upper edge)".into(),
+                Problem::EmptyBand => {
+                    "A band is empty (its lower edge is not below its upper edge)".into()
+                }
                 Problem::BandAbove100 => "A band goes above 100 %".into(),
                 Problem::CountBandGap(n) => format!("No count band takes {n}"),
                 Problem::CountBandOverlap(n) => format!("Two count bands both take {n}"),
-                Problem::CountBandsEndBounded(n) => format!(
-                    "The last count band stops at {n}; leave its “to” out (and more)"
-                ),
+                Problem::CountBandsEndBounded(n) => {
+                    format!("The last count band stops at {n}; leave its “to” out (and more)")
+                }
                 Problem::FullAtPercentOutOfRange(x) => {
-                    format!("“full_at_percent” is {} %; it must be above 0 and at most 100", pc(x))
+                    format!(
+                        "“full_at_percent” is {} %; it must be above 0 and at most 100",
+                        pc(x)
+                    )
                 }
                 Problem::YearsReversed => "The first year is after the last year".into(),
             },
@@ -256,18 +289,27 @@ impl Framework {
     /// Reads and checks a framework file. On failure, every problem found, each with its path.
     pub fn from_json(text: &str) -> Result<Framework, Vec<FrameworkError>> {
         let head: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-            vec![FrameworkError { path: String::new(), problem: Problem::Syntax(e.to_string()) }]
+            vec![FrameworkError {
+                path: String::new(),
+                problem: Problem::Syntax(e.to_string()),
+            }]
         })?;
         // Check the header first so that a submission or a newer file gets a message about
         // what it is rather than a list of missing keys.
-        let format = head.get("format").and_then(|f| f.as_str()).unwrap_or_default();
+        let format = head
+            .get("format")
+            .and_then(|f| f.as_str())
+            .unwrap_or_default();
         if format != FRAMEWORK_FORMAT {
             return Err(vec![FrameworkError {
                 path: "format".into(),
                 problem: Problem::NotAFrameworkFile(format.to_string()),
             }]);
         }
-        let version = head.get("format_version").and_then(|v| v.as_u64()).unwrap_or(0);
+        let version = head
+            .get("format_version")
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0);
         if version != u64::from(FRAMEWORK_FORMAT_VERSION) {
             return Err(vec![FrameworkError {
                 path: "format_version".into(),
@@ -275,7 +317,10 @@ impl Framework {
             }]);
         }
         let raw: RawFramework = serde_json::from_value(head).map_err(|e| {
-            vec![FrameworkError { path: String::new(), problem: Problem::Syntax(e.to_string()) }]
+            vec![FrameworkError {
+                path: String::new(),
+                problem: Problem::Syntax(e.to_string()),
+            }]
         })?;
         Loader::default().framework(raw)
     }
@@ -291,7 +336,10 @@ struct Loader {
 
 impl Loader {
     fn report(&mut self, path: &str, problem: Problem) {
-        self.problems.push(FrameworkError { path: path.to_string(), problem });
+        self.problems.push(FrameworkError {
+            path: path.to_string(),
+            problem,
+        });
     }
 
     fn framework(mut self, raw: RawFramework) -> Result<Framework, Vec<FrameworkError>> {
@@ -321,17 +369,26 @@ impl Loader {
         if split_sum != raw.total_max {
             self.report(
                 "split",
-                Problem::SplitDoesNotAddUp { total_max: raw.total_max, sum: split_sum },
+                Problem::SplitDoesNotAddUp {
+                    total_max: raw.total_max,
+                    sum: split_sum,
+                },
             );
         }
         let bands: Vec<ClassBand> = raw
             .bands
             .iter()
-            .map(|b| ClassBand { label: b.label.clone(), range: to_range(&b.range()) })
+            .map(|b| ClassBand {
+                label: b.label.clone(),
+                range: to_range(&b.range()),
+            })
             .collect();
         for (i, b) in raw.bands.iter().enumerate() {
             if b.label.is_blank() {
-                self.report(&format!("bands[{i}].label"), Problem::MissingVietnameseTitle);
+                self.report(
+                    &format!("bands[{i}].label"),
+                    Problem::MissingVietnameseTitle,
+                );
             }
         }
         let ranges: Vec<Range> = bands.iter().map(|b| b.range).collect();
@@ -355,12 +412,18 @@ impl Loader {
             }
         }
 
-        let regular_sum: Points =
-            fields.iter().filter(|f| f.block == Block::Regular).map(|f| f.max).sum();
+        let regular_sum: Points = fields
+            .iter()
+            .filter(|f| f.block == Block::Regular)
+            .map(|f| f.max)
+            .sum();
         if regular_sum != raw.total_max {
             self.report(
                 "fields",
-                Problem::FieldsDoNotAddUp { total_max: raw.total_max, sum: regular_sum },
+                Problem::FieldsDoNotAddUp {
+                    total_max: raw.total_max,
+                    sum: regular_sum,
+                },
             );
         }
         let survey_sum: Points = fields
@@ -372,7 +435,10 @@ impl Loader {
         if survey_sum != raw.split.survey {
             self.report(
                 "split.survey",
-                Problem::SurveyDoesNotAddUp { survey: raw.split.survey, sum: survey_sum },
+                Problem::SurveyDoesNotAddUp {
+                    survey: raw.split.survey,
+                    sum: survey_sum,
+                },
             );
         }
 
@@ -534,7 +600,10 @@ impl Loader {
                 let bands: Vec<PointsBand> = r
                     .bands
                     .iter()
-                    .map(|b| PointsBand { range: to_range(&b.range()), points: b.points })
+                    .map(|b| PointsBand {
+                        range: to_range(&b.range()),
+                        points: b.points,
+                    })
                     .collect();
                 for (i, b) in bands.iter().enumerate() {
                     self.within_max(&format!("{path}.bands[{i}]"), b.points, max);
@@ -567,18 +636,28 @@ impl Loader {
                 let bands: Vec<CountBand> = r
                     .bands
                     .iter()
-                    .map(|b| CountBand { from: b.from, to: b.to, points: b.points })
+                    .map(|b| CountBand {
+                        from: b.from,
+                        to: b.to,
+                        points: b.points,
+                    })
                     .collect();
                 for (i, b) in bands.iter().enumerate() {
                     self.within_max(&format!("{path}.bands[{i}]"), b.points, max);
                 }
                 self.check_count_bands(&format!("{path}.bands"), &bands);
-                Rule::CountBands { count: r.count, bands }
+                Rule::CountBands {
+                    count: r.count,
+                    bands,
+                }
             }
             RuleKind::PerCount => {
                 let r: raw::RawPerCount = self.parse(value, path)?;
                 self.within_max(path, r.points_each, max);
-                Rule::PerCount { count: r.count, points_each: r.points_each }
+                Rule::PerCount {
+                    count: r.count,
+                    points_each: r.points_each,
+                }
             }
             RuleKind::Survey => {
                 let r: raw::RawSurvey = self.parse(value, path)?;
@@ -636,7 +715,11 @@ impl Loader {
                 self.report(&here, Problem::MissingVietnameseTitle);
             }
             self.within_max(&here, r.points, max);
-            out.push(Choice { id: r.id, label: r.label, points: r.points });
+            out.push(Choice {
+                id: r.id,
+                label: r.label,
+                points: r.points,
+            });
         }
         out
     }
@@ -660,7 +743,12 @@ impl Loader {
                 self.report(path, Problem::BandAbove100);
                 return;
             }
-            sorted.push(Range { from: r.from, from_inclusive: r.from_inclusive, to: Some(to), to_inclusive });
+            sorted.push(Range {
+                from: r.from,
+                from_inclusive: r.from_inclusive,
+                to: Some(to),
+                to_inclusive,
+            });
         }
         // An inclusive lower edge starts before an exclusive one at the same value.
         sorted.sort_by_key(|r| (r.from, !r.from_inclusive));
@@ -721,5 +809,10 @@ impl Loader {
 }
 
 fn to_range(r: &RawRange) -> Range {
-    Range { from: r.from, from_inclusive: r.from_inclusive, to: r.to, to_inclusive: r.to_inclusive }
+    Range {
+        from: r.from,
+        from_inclusive: r.from_inclusive,
+        to: r.to,
+        to_inclusive: r.to_inclusive,
+    }
 }

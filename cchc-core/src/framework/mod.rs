@@ -422,7 +422,9 @@ impl Framework {
     /// The classification band an index falls in.
     pub fn band_for(&self, index: Percent) -> Option<&ClassBand> {
         let clamped = Percent(index.0.clamp(0, 10_000));
-        self.bands.iter().find(|b| b.range.contains_percent(clamped))
+        self.bands
+            .iter()
+            .find(|b| b.range.contains_percent(clamped))
     }
 
     /// The number of scored items per rule kind.

@@ -1,0 +1,93 @@
+//! Every shipped framework and unit list loads and validates: a bad data edit fails `cargo test`,
+//! not a user's browser.
+
+use cchc_core::builtin;
+use cchc_core::framework::{Block, FrameworkStatus, RuleKind, UnitType};
+use cchc_core::{Framework, Points};
+
+fn load_all() -> Vec<Framework> {
+    builtin::FRAMEWORK_FILES
+        .iter()
+        .map(|(name, text)| {
+            Framework::from_json(text).unwrap_or_else(|errors| {
+                let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                panic!("{name} does not load:\n{}", list.join("\n"))
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn every_shipped_framework_loads_and_validates() {
+    assert_eq!(load_all().len(), 2);
+}
+
+#[test]
+fn the_shipped_frameworks_are_one_for_departments_and_one_for_districts() {
+    let types: Vec<UnitType> = load_all().iter().map(|f| f.unit_type).collect();
+    assert_eq!(types, vec![UnitType::So, UnitType::Huyen]);
+}
+
+#[test]
+fn each_shipped_framework_has_60_to_100_scored_items_and_adds_up_to_100() {
+    for fw in load_all() {
+        let n = fw.items().len();
+        assert!((60..=100).contains(&n), "{} has {n} items", fw.id);
+        let regular: Points = fw
+            .fields
+            .iter()
+            .filter(|f| f.block == Block::Regular)
+            .map(|f| f.max)
+            .sum();
+        assert_eq!(regular, Points::from_whole(100), "{}", fw.id);
+        assert_eq!(fw.self_scored_max + fw.survey_max, fw.total_max);
+    }
+}
+
+#[test]
+fn the_shipped_frameworks_together_use_every_rule_kind() {
+    let frameworks = load_all();
+    for kind in RuleKind::ALL {
+        let uses: usize = frameworks
+            .iter()
+            .flat_map(|f| f.rule_kind_counts())
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, n)| n)
+            .sum();
+        assert!(uses > 0, "no shipped framework uses {kind:?}");
+    }
+}
+
+#[test]
+fn model_frameworks_say_so_and_every_item_cites_what_it_follows() {
+    for fw in load_all() {
+        assert_eq!(fw.status, FrameworkStatus::Model);
+        let note = fw
+            .status_note
+            .as_ref()
+            .expect("a model framework carries a status note");
+        assert!(note.vi.contains("mẫu"), "{}", note.vi);
+        for item in fw.items() {
+            assert!(
+                item.source.as_deref().is_some_and(|s| !s.trim().is_empty()),
+                "{} {}",
+                fw.id,
+                item.code
+            );
+            assert!(
+                item.guidance.is_some(),
+                "{} {} has no guidance",
+                fw.id,
+                item.code
+            );
+        }
+    }
+}
+
+#[test]
+fn the_shipped_unit_list_has_the_11_districts_and_the_departments() {
+    let list = builtin::unit_list().expect("the unit list loads");
+    assert_eq!(list.of_type(UnitType::Huyen).count(), 11);
+    assert!(list.of_type(UnitType::So).count() >= 20);
+    assert!(list.of_type(UnitType::So).any(|u| u.name == "Sở Nội vụ"));
+}
