@@ -761,9 +761,7 @@ impl Loader {
             let a_to = a.to.unwrap_or(hundred);
             if a_to < b.from {
                 self.report(path, Problem::BandGap(a_to));
-            } else if a_to > b.from {
-                self.report(path, Problem::BandOverlap(b.from));
-            } else if a.to_inclusive && b.from_inclusive {
+            } else if a_to > b.from || (a.to_inclusive && b.from_inclusive) {
                 self.report(path, Problem::BandOverlap(b.from));
             } else if !a.to_inclusive && !b.from_inclusive {
                 self.report(path, Problem::BandGap(b.from));
@@ -800,10 +798,10 @@ impl Loader {
             }
         }
         let last = &sorted[sorted.len() - 1];
-        if let Some(to) = last.to {
-            if next != u64::MAX {
-                self.report(path, Problem::CountBandsEndBounded(to));
-            }
+        if let Some(to) = last.to
+            && next != u64::MAX
+        {
+            self.report(path, Problem::CountBandsEndBounded(to));
         }
     }
 }
