@@ -37,6 +37,9 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 step "clippy (wasm32)"
 cargo clippy -p cchc-app --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
+layer "framework files against docs/framework.schema.json" '[0-9]+ passed' \
+  python3 scripts/check_schemas.py
+
 layer "native tests" '[0-9]+ passed' cargo test --workspace
 
 layer "browser component tests (wasm-bindgen-test, headless Chromium)" '[0-9]+ passed' \

@@ -6,6 +6,7 @@ set -euo pipefail
 
 TRUNK_VERSION=0.21.14          # 0.22 needs a newer rustc than the pinned toolchain
 BINARYEN_VERSION=132.0.0       # Debian's binaryen 108 builds an app that dies at start
+JSONSCHEMA_VERSION=4.26.0
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="${CCHC_TOOLS:-$HOME/.cache/cchc-tools}"
 mkdir -p "$TOOLS"
@@ -48,6 +49,12 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
   apt-get install -y -qq chromium chromium-driver >&2
+fi
+
+# The JSON Schema checker for docs/framework.schema.json (scripts/check_schemas.py).
+if ! python3 -c 'import jsonschema' 2>/dev/null; then
+  say "installing the Python jsonschema package"
+  python3 -m pip install --quiet --disable-pip-version-check "jsonschema==$JSONSCHEMA_VERSION" >&2
 fi
 
 # The end-to-end suite's packages, exactly as locked; reinstalled only when the lock changes.

@@ -8,6 +8,7 @@ pub mod builtin;
 pub mod framework;
 pub mod points;
 pub mod scoring;
+pub mod synthetic;
 pub mod text;
 pub mod units;
 
