@@ -1,36 +1,95 @@
 //! The browser shell: renders the core's model and sends the user's edits back to it.
 //! Components render; the core (`cchc-core`) decides. See ARCHITECTURE.md.
 
+pub mod clock;
 pub mod components;
+pub mod file_io;
 pub mod i18n;
 pub mod pages;
+pub mod route;
 pub mod state;
+pub mod storage;
 
 use leptos::prelude::*;
 
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::Msg;
 use crate::pages::start::StartPage;
+use crate::pages::summary::SummaryPage;
+use crate::pages::workspace::WorkspacePage;
+use crate::route::Route;
 use crate::state::AppState;
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+#[derive(Clone, PartialEq)]
+enum Page {
+    Start,
+    Workspace(String),
+    Summary(String),
+}
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
-    // The only effect here reaches the outside world: `<html lang>` and the document title.
+    state.route.set(Route::parse(&current_hash()));
+    // The outside world, each reached from one place: the URL hash, other tabs' storage writes,
+    // the page being hidden or closed (flush the pending save), `<html lang>` and the title.
+    let _ = window_event_listener_untyped("hashchange", move |_| {
+        state.route.set(Route::parse(&current_hash()));
+    });
+    let _ = storage::on_external_change(move |key, value| state.external_change(key, value));
+    let _ = window_event_listener_untyped("pagehide", move |_| state.save_now());
+    let _ = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().hidden() {
+            state.save_now();
+        }
+    });
     Effect::new(move |_| {
         let lang = state.lang.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.code());
         }
-        document().set_title(Msg::AppTitle.text(lang));
+        storage::write_lang(lang.code());
     });
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let unit = state
+            .draft
+            .with(|d| d.as_ref().map(|d| d.unit.name.clone()));
+        let title = match unit {
+            Some(unit) => format!("{unit} — {}", Msg::AppTitle.text(lang)),
+            None => Msg::AppTitle.text(lang).to_string(),
+        };
+        document().set_title(&title);
+    });
+    // Re-render the page only when the page or the draft changes, not when the selected item
+    // does: the workspace follows the selection itself, so its tree is built once.
+    let page_kind = Memo::new(move |_| match state.route.get() {
+        Route::Start => Page::Start,
+        Route::Item { draft, .. } => Page::Workspace(draft),
+        Route::Summary { draft } => Page::Summary(draft),
+    });
+    let page = move || match page_kind.get() {
+        Page::Start => view! { <StartPage /> }.into_any(),
+        Page::Workspace(draft) => view! { <WorkspacePage draft_id=draft /> }.into_any(),
+        Page::Summary(draft) => view! { <SummaryPage draft_id=draft /> }.into_any(),
+    };
     view! {
+        <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(state.lang.get())}</a>
         <header class="app-header">
-            <h1 data-testid="app-title">{move || Msg::AppTitle.text(state.lang.get())}</h1>
+            <a class="home" href="#/" data-testid="home">
+                <h1 data-testid="app-title">{move || Msg::AppTitle.text(state.lang.get())}</h1>
+            </a>
             <LangSwitch />
         </header>
-        <main>
-            <StartPage />
-        </main>
+        <main id="main">{page}</main>
     }
+}
+
+/// Navigates by setting the hash; the hashchange listener updates the route.
+pub fn navigate(route: &Route) {
+    let _ = window().location().set_hash(&route.href());
 }

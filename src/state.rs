@@ -1,30 +1,129 @@
-//! The application state: a small `Copy` struct of signals, provided as context.
+//! The application state: a small `Copy` struct of signals and memos, provided as context.
+//! Mutations go through the core (`Draft::apply`); persistence goes through `storage`.
 
+use std::ops::Deref;
 use std::sync::Arc;
+use std::time::Duration;
 
-use cchc_core::{Framework, Lang};
+use cchc_core::draft::{FrameworkRef, UnitRef};
+use cchc_core::units::Unit;
+use cchc_core::{Draft, DraftError, Edit, Framework, Lang, Scorecard, score};
 use leptos::prelude::*;
+
+use crate::route::Route;
+use crate::storage::{self, StorageError};
+use crate::{clock, file_io};
+
+/// An `Arc` compared by identity: memos holding one notify when it is replaced, without a deep
+/// comparison of a whole framework or scorecard.
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// What the save-status line says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    Idle,
+    Pending,
+    Saved {
+        at: String,
+    },
+    Failed(StorageError),
+    /// Another tab saved this draft after we last did.
+    Conflict,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenError {
+    NotFound,
+    Unreadable(DraftError),
+    Storage(StorageError),
+}
 
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
-    /// The frameworks the app can score with: the built-in ones, checked at start.
     pub frameworks: StoredValue<Vec<Arc<Framework>>>,
+    pub units: StoredValue<Vec<Unit>>,
+    pub route: RwSignal<Route>,
+    /// The open draft.
+    pub draft: RwSignal<Option<Draft>>,
+    pub framework: Memo<Option<Shared<Framework>>>,
+    /// The open draft's scorecard, recomputed from its answers on every edit.
+    pub scorecard: Memo<Option<Shared<Scorecard>>>,
+    pub save: RwSignal<SaveState>,
+    dirty: StoredValue<bool>,
+    saved_revision: StoredValue<u64>,
+    pending: StoredValue<Option<TimeoutHandle>>,
+    /// Bumped whenever the stored drafts change, so the list re-reads them.
+    pub list_version: RwSignal<u64>,
+    /// Drafts deleted in this page, restorable until it is closed.
+    pub deleted: RwSignal<Vec<Draft>>,
 }
+
+const SAVE_DELAY: Duration = Duration::from_millis(300);
 
 impl AppState {
     /// Creates the state and provides it to every component below.
     pub fn provide() -> AppState {
-        let frameworks = cchc_core::builtin::frameworks()
+        let frameworks: Vec<Arc<Framework>> = cchc_core::builtin::frameworks()
             .into_iter()
             // A shipped framework that fails to load is caught by the core's native tests;
             // in the browser it is left out rather than taking the app down.
             .filter_map(Result::ok)
             .map(Arc::new)
             .collect();
+        let units = cchc_core::builtin::unit_list()
+            .map(|l| l.units)
+            .unwrap_or_default();
+        let lang = match storage::read_lang().as_deref() {
+            Some("en") => Lang::En,
+            _ => Lang::Vi,
+        };
+        let draft: RwSignal<Option<Draft>> = RwSignal::new(None);
+        let frameworks = StoredValue::new(frameworks);
+        let framework = Memo::new(move |_| {
+            let id = draft.with(|d| d.as_ref().map(|d| d.framework.id.clone()))?;
+            frameworks
+                .with_value(|fs| fs.iter().find(|f| f.id == id).cloned())
+                .map(Shared)
+        });
+        let scorecard = Memo::new(move |_| {
+            let fw = framework.get()?;
+            draft.with(|d| d.as_ref().map(|d| Shared(Arc::new(score(&fw, &d.answers)))))
+        });
         let state = AppState {
-            lang: RwSignal::new(Lang::Vi),
-            frameworks: StoredValue::new(frameworks),
+            lang: RwSignal::new(lang),
+            frameworks,
+            units: StoredValue::new(units),
+            route: RwSignal::new(Route::Start),
+            draft,
+            framework,
+            scorecard,
+            save: RwSignal::new(SaveState::Idle),
+            dirty: StoredValue::new(false),
+            saved_revision: StoredValue::new(0),
+            pending: StoredValue::new(None),
+            list_version: RwSignal::new(0),
+            deleted: RwSignal::new(Vec::new()),
         };
         provide_context(state);
         state
@@ -32,5 +131,220 @@ impl AppState {
 
     pub fn expect() -> AppState {
         expect_context::<AppState>()
+    }
+
+    pub fn framework_by_id(&self, id: &str) -> Option<Arc<Framework>> {
+        self.frameworks
+            .with_value(|fs| fs.iter().find(|f| f.id == id).cloned())
+    }
+
+    /// Applies an edit to the open draft and schedules a save.
+    pub fn edit(&self, edit: Edit) {
+        if self.draft.with_untracked(Option::is_none) {
+            return;
+        }
+        self.draft.update(|d| {
+            if let Some(d) = d {
+                d.apply(edit)
+            }
+        });
+        self.dirty.set_value(true);
+        self.schedule_save();
+    }
+
+    fn schedule_save(&self) {
+        if let Some(handle) = self.pending.get_value() {
+            handle.clear();
+        }
+        if self.save.get_untracked() != SaveState::Conflict {
+            self.save.set(SaveState::Pending);
+        }
+        let this = *self;
+        let handle = set_timeout_with_handle(move || this.save_now(), SAVE_DELAY).ok();
+        self.pending.set_value(handle);
+    }
+
+    /// Writes the open draft now if it has unsaved changes. Never overwrites a newer save made by
+    /// another tab: that becomes a conflict for the user to settle.
+    pub fn save_now(&self) {
+        if let Some(handle) = self.pending.get_value() {
+            handle.clear();
+            self.pending.set_value(None);
+        }
+        if !self.dirty.get_value() || self.save.get_untracked() == SaveState::Conflict {
+            return;
+        }
+        let Some(mut copy) = self.draft.get_untracked() else {
+            return;
+        };
+        if let Ok(Some(Ok(stored))) = storage::read_draft(&copy.id) {
+            if stored.revision > self.saved_revision.get_value() {
+                self.save.set(SaveState::Conflict);
+                return;
+            }
+        }
+        let now = clock::now_iso();
+        copy.revision = self.saved_revision.get_value() + 1;
+        copy.updated_at = now.clone();
+        match storage::write_draft(&copy) {
+            Ok(()) => {
+                self.saved_revision.set_value(copy.revision);
+                // Bookkeeping only: not an edit, so no re-score and no new save.
+                self.draft.update_untracked(|d| {
+                    if let Some(d) = d {
+                        d.revision = copy.revision;
+                        d.updated_at = now.clone();
+                    }
+                });
+                self.dirty.set_value(false);
+                self.save.set(SaveState::Saved { at: now });
+                self.list_version.update(|v| *v += 1);
+            }
+            Err(e) => self.save.set(SaveState::Failed(e)),
+        }
+    }
+
+    /// Opens a stored draft (no-op when it is already open).
+    pub fn open(&self, id: &str) -> Result<(), OpenError> {
+        if self
+            .draft
+            .with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id))
+        {
+            return Ok(());
+        }
+        self.save_now();
+        let draft = storage::read_draft(id)
+            .map_err(OpenError::Storage)?
+            .ok_or(OpenError::NotFound)?
+            .map_err(OpenError::Unreadable)?;
+        self.load(draft);
+        Ok(())
+    }
+
+    fn load(&self, draft: Draft) {
+        self.saved_revision.set_value(draft.revision);
+        self.dirty.set_value(false);
+        self.save.set(SaveState::Saved {
+            at: draft.updated_at.clone(),
+        });
+        self.draft.set(Some(draft));
+    }
+
+    /// Starts a new draft and saves it at once; returns its id.
+    pub fn create(&self, framework: &Framework, unit: UnitRef, year: u16) -> String {
+        self.save_now();
+        let id = clock::new_id();
+        let draft = Draft::new(
+            id.clone(),
+            FrameworkRef {
+                id: framework.id.clone(),
+                version: framework.version.clone(),
+            },
+            unit,
+            year,
+            clock::now_iso(),
+        );
+        self.saved_revision.set_value(0);
+        self.draft.set(Some(draft));
+        self.dirty.set_value(true);
+        self.save.set(SaveState::Pending);
+        self.save_now();
+        id
+    }
+
+    /// Another tab changed storage under `key`.
+    pub fn external_change(&self, key: Option<String>, new_value: Option<String>) {
+        let Some(id) = self
+            .draft
+            .with_untracked(|d| d.as_ref().map(|d| d.id.clone()))
+        else {
+            self.list_version.update(|v| *v += 1);
+            return;
+        };
+        self.list_version.update(|v| *v += 1);
+        if key.as_deref() != Some(storage::draft_key(&id).as_str()) {
+            return;
+        }
+        let newer = match new_value.as_deref().map(Draft::from_json) {
+            Some(Ok(d)) => d.revision > self.saved_revision.get_value(),
+            // Deleted or overwritten with something unreadable in the other tab.
+            _ => true,
+        };
+        if newer {
+            self.save.set(SaveState::Conflict);
+        }
+    }
+
+    /// Settles a conflict by taking the other tab's version.
+    pub fn take_stored(&self) {
+        let Some(id) = self
+            .draft
+            .with_untracked(|d| d.as_ref().map(|d| d.id.clone()))
+        else {
+            return;
+        };
+        if let Ok(Some(Ok(stored))) = storage::read_draft(&id) {
+            self.load(stored);
+        }
+    }
+
+    /// Settles a conflict by keeping this tab's version (it overwrites the other tab's).
+    pub fn keep_mine(&self) {
+        let Some(id) = self
+            .draft
+            .with_untracked(|d| d.as_ref().map(|d| d.id.clone()))
+        else {
+            return;
+        };
+        let stored = match storage::read_draft(&id) {
+            Ok(Some(Ok(d))) => d.revision,
+            _ => 0,
+        };
+        self.saved_revision
+            .set_value(stored.max(self.saved_revision.get_value()));
+        self.dirty.set_value(true);
+        self.save.set(SaveState::Pending);
+        self.save_now();
+    }
+
+    /// Deletes a stored draft; it stays restorable (`undo_delete`) until the page is closed.
+    pub fn delete(&self, id: &str) -> Result<(), StorageError> {
+        let draft = match storage::read_draft(id)? {
+            Some(Ok(d)) => Some(d),
+            _ => None,
+        };
+        if self
+            .draft
+            .with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id))
+        {
+            self.draft.set(None);
+            self.dirty.set_value(false);
+        }
+        storage::remove(&storage::draft_key(id))?;
+        if let Some(d) = draft {
+            self.deleted.update(|list| list.push(d));
+        }
+        self.list_version.update(|v| *v += 1);
+        Ok(())
+    }
+
+    pub fn undo_delete(&self) -> Result<(), StorageError> {
+        let Some(d) = self.deleted.with_untracked(|l| l.last().cloned()) else {
+            return Ok(());
+        };
+        storage::write_draft(&d)?;
+        self.deleted.update(|l| {
+            l.pop();
+        });
+        self.list_version.update(|v| *v += 1);
+        Ok(())
+    }
+
+    /// Downloads the open draft as a submission file.
+    pub fn export_open_draft(&self) -> Result<(), String> {
+        let Some(d) = self.draft.get_untracked() else {
+            return Ok(());
+        };
+        file_io::download(&d.file_name(), "application/json", &d.to_json())
     }
 }

@@ -5,6 +5,8 @@
 
 pub mod answer;
 pub mod builtin;
+pub mod chart;
+pub mod draft;
 pub mod framework;
 pub mod points;
 pub mod scoring;
@@ -13,7 +15,8 @@ pub mod text;
 pub mod units;
 
 pub use answer::{Answer, Answers, Evidence, Value};
+pub use draft::{Draft, DraftError, Edit};
 pub use framework::{Framework, FrameworkError, Node, Problem, Rule, RuleKind};
 pub use points::{Percent, Points};
-pub use scoring::{Issue, NodeScore, Scorecard, Step, score};
+pub use scoring::{Issue, ItemMark, NodeScore, Scorecard, Step, score};
 pub use text::{Lang, Text};

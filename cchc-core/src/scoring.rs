@@ -473,6 +473,21 @@ impl Step {
     }
 }
 
+/// Where an item stands for the unit, as shown beside it in the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemMark {
+    Unanswered,
+    Done,
+    /// Points are claimed with neither evidence nor giải trình.
+    NeedsEvidence,
+    /// The evidence is from another year and there is no giải trình.
+    NeedsExplanation,
+    NotApplicable,
+    /// Scored by the province.
+    Survey,
+}
+
 /// The score of one node (item or group).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NodeScore {
@@ -499,6 +514,28 @@ impl NodeScore {
     /// Points ÷ applicable max × 100, survey points included.
     pub fn index(&self) -> Percent {
         (self.points + self.survey_points).percent_of(self.applicable_max)
+    }
+
+    /// The mark an item shows in the tree; `None` for groups.
+    pub fn mark(&self) -> Option<ItemMark> {
+        Some(match self.status? {
+            ItemStatus::Survey => ItemMark::Survey,
+            ItemStatus::NotApplicable => ItemMark::NotApplicable,
+            ItemStatus::Unanswered => ItemMark::Unanswered,
+            ItemStatus::Answered if self.issues.contains(&Issue::MissingEvidence) => {
+                ItemMark::NeedsEvidence
+            }
+            ItemStatus::Answered if self.at_risk > Points::ZERO => ItemMark::NeedsExplanation,
+            ItemStatus::Answered => ItemMark::Done,
+        })
+    }
+
+    /// Points not earned of what was applicable (survey points excluded).
+    pub fn lost(&self) -> Points {
+        match self.status {
+            Some(ItemStatus::Survey) | Some(ItemStatus::NotApplicable) => Points::ZERO,
+            _ => (self.applicable_max - self.points).max(Points::ZERO),
+        }
     }
 
     pub fn explain(&self, lang: Lang) -> Vec<String> {
@@ -564,6 +601,25 @@ impl Scorecard {
 
     pub fn band<'f>(&self, framework: &'f Framework) -> Option<&'f ClassBand> {
         framework.band_for(self.index)
+    }
+
+    /// The ordinary items losing the most points, most first (ties in framework order): where to
+    /// work next.
+    pub fn biggest_losses<'f>(
+        &self,
+        framework: &'f Framework,
+        n: usize,
+    ) -> Vec<(&'f Node, Points)> {
+        let mut losses: Vec<(&Node, Points)> = framework
+            .items()
+            .into_iter()
+            .filter(|node| node.block == Block::Regular)
+            .filter_map(|node| Some((node, self.nodes.get(&node.code)?.lost())))
+            .filter(|(_, lost)| *lost > Points::ZERO)
+            .collect();
+        losses.sort_by(|a, b| b.1.cmp(&a.1));
+        losses.truncate(n);
+        losses
     }
 
     /// Every issue, with its item's code, in framework order.

@@ -59,6 +59,21 @@ pub fn fold_diacritics(s: &str) -> String {
         .collect()
 }
 
+/// Removes diacritics but keeps case: "Sở Nội vụ" → "So Noi vu", for file names.
+pub fn strip_diacritics(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            let base = fold_char(lower);
+            if c.is_uppercase() {
+                base.to_ascii_uppercase()
+            } else {
+                base
+            }
+        })
+        .collect()
+}
+
 fn fold_char(c: char) -> char {
     const GROUPS: [(&str, char); 7] = [
         ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),

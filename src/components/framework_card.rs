@@ -23,9 +23,12 @@ pub fn FrameworkCard(framework: Arc<Framework>) -> impl IntoView {
             match fw.status {
                 FrameworkStatus::Official => Msg::OfficialFramework.text(l).to_string(),
                 FrameworkStatus::Model => {
-                    let note = fw.status_note.as_ref().map(|n| n.get(l).to_string());
-                    let head = Msg::ModelFramework.text(l);
-                    note.map_or(head.to_string(), |n| format!("{head}: {n}"))
+                    // The note says it is a model in the framework's own words; without one,
+                    // the app says it.
+                    fw.status_note
+                        .as_ref()
+                        .map(|n| n.get(l).to_string())
+                        .unwrap_or_else(|| Msg::ModelFramework.text(l).to_string())
                 }
             }
         }

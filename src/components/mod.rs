@@ -1,2 +1,10 @@
+pub mod bar_chart;
+pub mod draft_header;
+pub mod draft_list;
+pub mod evidence;
 pub mod framework_card;
+pub mod item_input;
+pub mod item_panel;
+pub mod item_tree;
 pub mod lang_switch;
+pub mod new_draft;

@@ -1,1 +1,3 @@
 pub mod start;
+pub mod summary;
+pub mod workspace;

@@ -1,0 +1,23 @@
+// Dev helper: screenshots of the main screens (not part of the suite).
+import { launch, openApp } from './tests/browser.js';
+const out = process.env.OUT ?? '/tmp/shots';
+const browser = await launch();
+const { page, watch } = await openApp(browser);
+await page.screenshot({ path: `${out}/1-start.png`, fullPage: true });
+await page.getByTestId('choose-unit').selectOption({ label: 'Sở Nội vụ' });
+await page.getByTestId('create-draft').click();
+await page.getByTestId('item-tree').waitFor();
+await page.getByTestId('item-1.1.1').locator('input[type=radio]').first().check();
+await page.waitForTimeout(500);
+await page.screenshot({ path: `${out}/2-workspace.png`, fullPage: false });
+await page.getByTestId('tree-1.1.3').click();
+await page.getByTestId('numerator').fill('9');
+await page.getByTestId('denominator').fill('10');
+await page.getByTestId('why-1.1.3').locator('summary').click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: `${out}/3-ratio.png`, fullPage: false });
+await page.getByTestId('to-summary').click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: `${out}/4-summary.png`, fullPage: true });
+console.log(JSON.stringify(watch));
+await browser.close();

@@ -1,0 +1,117 @@
+use leptos::prelude::*;
+
+use crate::clock;
+use crate::i18n::Msg;
+use crate::route::Route;
+use crate::state::{AppState, SaveState};
+use crate::storage::StorageError;
+
+/// The open draft's unit, year and live totals, the save status, and the way out when saving
+/// fails (export now) or another tab has saved the same draft (choose which to keep).
+#[component]
+pub fn DraftHeader() -> impl IntoView {
+    let state = AppState::expect();
+    let lang = move || state.lang.get();
+    let draft_id = move || {
+        state
+            .draft
+            .with(|d| d.as_ref().map(|d| d.id.clone()).unwrap_or_default())
+    };
+    let unit = move || {
+        state
+            .draft
+            .with(|d| d.as_ref().map(|d| d.unit.name.clone()).unwrap_or_default())
+    };
+    let year = move || {
+        state
+            .draft
+            .with(|d| d.as_ref().map(|d| d.answers.year).unwrap_or_default())
+    };
+    let fw_title = move || {
+        state
+            .framework
+            .with(|f| f.as_ref().map(|f| f.title.get(lang()).to_string()))
+    };
+    let totals = Memo::new(move |_| {
+        state.scorecard.with(|sc| {
+            sc.as_ref().map(|sc| {
+                (
+                    sc.total,
+                    sc.applicable_max,
+                    sc.index,
+                    sc.answered,
+                    sc.applicable,
+                )
+            })
+        })
+    });
+    let export_error = RwSignal::new(false);
+    let export = move |_| export_error.set(state.export_open_draft().is_err());
+
+    let status = move || {
+        let l = lang();
+        match state.save.get() {
+            SaveState::Idle => String::new(),
+            SaveState::Pending => Msg::Saving.text(l).to_string(),
+            SaveState::Saved { at } => {
+                format!("{} {}", Msg::SavedAtTime.text(l), clock::local_time(&at))
+            }
+            SaveState::Failed(StorageError::Unavailable) => {
+                Msg::SaveFailedUnavailable.text(l).to_string()
+            }
+            SaveState::Failed(StorageError::Refused(_)) => {
+                Msg::SaveFailedRefused.text(l).to_string()
+            }
+            SaveState::Conflict => Msg::SaveConflict.text(l).to_string(),
+        }
+    };
+    let failed = move || matches!(state.save.get(), SaveState::Failed(_) | SaveState::Conflict);
+
+    view! {
+        <div class="draft-header">
+            <div class="draft-title">
+                <h2 data-testid="draft-unit">{unit}</h2>
+                <p class="muted">{move || format!("{} · {} {}", fw_title().unwrap_or_default(), Msg::Year.text(lang()), year())}</p>
+            </div>
+            <dl class="totals">
+                <div>
+                    <dt>{move || Msg::TotalPoints.text(lang())}</dt>
+                    <dd data-testid="total-points">
+                        {move || totals.get().map(|(t, m, ..)| format!("{} / {}", t.format(lang()), m.format_short(lang())))}
+                    </dd>
+                </div>
+                <div>
+                    <dt>{move || Msg::Index.text(lang())}</dt>
+                    <dd data-testid="index-percent">{move || totals.get().map(|(_, _, i, ..)| format!("{} %", i.format(lang())))}</dd>
+                </div>
+                <div>
+                    <dt>{move || Msg::Answered.text(lang())}</dt>
+                    <dd data-testid="progress">{move || totals.get().map(|(.., a, n)| format!("{a}/{n}"))}</dd>
+                </div>
+            </dl>
+            <nav class="draft-nav" aria-label=move || Msg::DraftActions.text(lang())>
+                <a href=move || Route::Item { draft: draft_id(), code: None }.href() data-testid="to-items">{move || Msg::Criteria.text(lang())}</a>
+                <a href=move || Route::Summary { draft: draft_id() }.href() data-testid="to-summary">{move || Msg::Summary.text(lang())}</a>
+                <button type="button" data-testid="export-draft" on:click=export>{move || Msg::ExportFile.text(lang())}</button>
+            </nav>
+            <p class="save-status" class:save-problem=failed role="status" aria-live="polite" data-testid="save-status">{status}</p>
+            <Show when=move || state.save.get() == SaveState::Conflict>
+                <div class="banner warning" role="alert" data-testid="conflict">
+                    <p>{move || Msg::ConflictExplained.text(lang())}</p>
+                    <button type="button" on:click=export>{move || Msg::ExportThisTab.text(lang())}</button>
+                    <button type="button" data-testid="take-other" on:click=move |_| state.take_stored()>{move || Msg::TakeOtherTab.text(lang())}</button>
+                    <button type="button" data-testid="keep-mine" on:click=move |_| state.keep_mine()>{move || Msg::KeepThisTab.text(lang())}</button>
+                </div>
+            </Show>
+            <Show when=move || matches!(state.save.get(), SaveState::Failed(_))>
+                <div class="banner warning" role="alert" data-testid="save-failed">
+                    <p>{move || Msg::SaveFailedExplained.text(lang())}</p>
+                    <button type="button" class="primary" data-testid="export-now" on:click=export>{move || Msg::ExportNow.text(lang())}</button>
+                </div>
+            </Show>
+            <Show when=move || export_error.get()>
+                <p class="error" role="alert">{move || Msg::ExportFailed.text(lang())}</p>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,394 @@
+//! The input for one item, shaped by its rule: yes/no, levels, a numerator and a denominator, a
+//! count, a checklist, or a survey estimate; plus "không áp dụng" (with its required reason) and
+//! "không phát sinh nhiệm vụ" where the framework allows them.
+//!
+//! Typed numbers are checked here; an invalid entry is shown with its message and never reaches
+//! the draft, which keeps the last valid value.
+
+use std::collections::BTreeSet;
+
+use cchc_core::framework::{Node, Rule};
+use cchc_core::points::div_round;
+use cchc_core::{Edit, Lang, Percent, Points, Value};
+use leptos::prelude::*;
+
+use crate::i18n::Msg;
+use crate::state::AppState;
+
+/// Parses a whole, non-negative count as typed (spaces allowed around it).
+pub fn parse_count(text: &str) -> Result<u64, Msg> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(Msg::EnterANumber);
+    }
+    if !t.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Msg::WholeNumberOnly);
+    }
+    t.parse::<u64>()
+        .ok()
+        .filter(|n| *n <= 1_000_000_000_000)
+        .ok_or(Msg::NumberTooLarge)
+}
+
+fn set_value(state: AppState, code: &str, value: Option<Value>) {
+    state.edit(Edit::SetValue {
+        code: code.to_string(),
+        value,
+    });
+}
+
+#[component]
+pub fn ItemInput(node: Node) -> impl IntoView {
+    let state = AppState::expect();
+    let lang = move || state.lang.get();
+    let code = node.code.clone();
+    let code_v = code.clone();
+    let value = Memo::new(move |_| {
+        state.draft.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.answers.items.get(&code_v))
+                .and_then(|a| a.value.clone())
+        })
+    });
+    // What the item held before "không áp dụng" or "không phát sinh" was ticked, to restore it
+    // when the box is unticked.
+    let before_special = StoredValue::new(None::<Value>);
+    let is_na = move || matches!(value.get(), Some(Value::NotApplicable { .. }));
+    let is_no_task = move || matches!(value.get(), Some(Value::NoTask));
+    let special = move || is_na() || is_no_task();
+    let Some(rule) = node.rule().cloned() else {
+        return ().into_any();
+    };
+
+    let regular = regular_input(state, node.clone(), rule.clone(), value);
+    let code_na = code.clone();
+    let code_reason = code.clone();
+    let code_nt = code.clone();
+    let code_clear = code.clone();
+    let toggle = move |on: bool, special_value: Value, code: &str| {
+        if on {
+            let current = value.get_untracked();
+            if !matches!(current, Some(Value::NotApplicable { .. } | Value::NoTask)) {
+                before_special.set_value(current);
+            }
+            set_value(state, code, Some(special_value));
+        } else {
+            set_value(state, code, before_special.get_value());
+        }
+    };
+    let reason = move || match value.get() {
+        Some(Value::NotApplicable { reason }) => reason,
+        _ => String::new(),
+    };
+    let reason_missing = move || is_na() && reason().trim().is_empty();
+    let na_id = format!("na-{code}");
+    let reason_id = format!("na-reason-{code}");
+    let nt_id = format!("no-task-{code}");
+
+    view! {
+        <div class="item-input" data-testid=format!("item-{code}")>
+            <fieldset class="regular" disabled=special>
+                <legend>{move || Msg::YourAnswer.text(lang())}</legend>
+                {regular}
+            </fieldset>
+            {node.allow_no_task.then(|| {
+                let nt_id2 = nt_id.clone();
+                view! {
+                    <div class="special">
+                        <input type="checkbox" id=nt_id.clone() data-testid="no-task"
+                            prop:checked=is_no_task
+                            on:change=move |ev| toggle(event_target_checked(&ev), Value::NoTask, &code_nt) />
+                        <label for=nt_id2>{move || Msg::NoTaskThisYear.text(lang())}</label>
+                    </div>
+                }
+            })}
+            {node.allow_not_applicable.then(|| {
+                let na_id2 = na_id.clone();
+                let reason_id2 = reason_id.clone();
+                let reason_id3 = reason_id.clone();
+                view! {
+                    <div class="special">
+                        <input type="checkbox" id=na_id.clone() data-testid="not-applicable"
+                            prop:checked=is_na
+                            on:change=move |ev| toggle(
+                                event_target_checked(&ev),
+                                Value::NotApplicable { reason: String::new() },
+                                &code_na,
+                            ) />
+                        <label for=na_id2>{move || Msg::NotApplicable.text(lang())}</label>
+                    </div>
+                    <Show when=is_na>
+                        <div class="row">
+                            <label for=reason_id2.clone()>{move || Msg::NotApplicableReason.text(lang())}</label>
+                            <textarea id=reason_id3.clone() data-testid="na-reason" rows="2" aria-required="true"
+                                aria-invalid=move || reason_missing().to_string()
+                                prop:value=reason
+                                on:input={
+                                    let code = code_reason.clone();
+                                    move |ev| set_value(state, &code, Some(Value::NotApplicable { reason: event_target_value(&ev) }))
+                                }
+                            ></textarea>
+                            <Show when=reason_missing>
+                                <p class="error" role="alert">{move || Msg::ReasonRequired.text(lang())}</p>
+                            </Show>
+                        </div>
+                    </Show>
+                }
+            })}
+            <button type="button" class="link" data-testid="clear-answer"
+                disabled=move || value.get().is_none()
+                on:click=move |_| set_value(state, &code_clear, None)>
+                {move || Msg::ClearAnswer.text(lang())}
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
+fn regular_input(state: AppState, node: Node, rule: Rule, value: Memo<Option<Value>>) -> AnyView {
+    let lang = move || state.lang.get();
+    let code = node.code.clone();
+    let max = node.max;
+    let points_label =
+        move |p: Points, l: Lang| format!("{} {}", p.format_short(l), Msg::PointsUnit.text(l));
+    match rule {
+        Rule::YesNo { yes_points } => {
+            let options = vec![
+                (true, Msg::Yes, yes_points),
+                (false, Msg::No, Points::ZERO),
+            ];
+            options
+                .into_iter()
+                .map(|(yes, msg, pts)| {
+                    let code = code.clone();
+                    let checked = move || value.get() == Some(Value::YesNo { yes });
+                    view! {
+                        <label class="choice">
+                            <input type="radio" name=format!("v-{}", node.code) data-testid=if yes { "yes" } else { "no" }
+                                prop:checked=checked
+                                on:change=move |_| set_value(state, &code, Some(Value::YesNo { yes })) />
+                            {move || format!("{} ({})", msg.text(lang()), points_label(pts, lang()))}
+                        </label>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        }
+        Rule::Levels { levels } => levels
+            .into_iter()
+            .map(|level| {
+                let code = code.clone();
+                let id = level.id.clone();
+                let id2 = id.clone();
+                let checked = move || matches!(value.get(), Some(Value::Level { id: ref v }) if *v == id);
+                view! {
+                    <label class="choice">
+                        <input type="radio" name=format!("v-{}", node.code) data-testid=format!("level-{}", level.id)
+                            prop:checked=checked
+                            on:change=move |_| set_value(state, &code, Some(Value::Level { id: id2.clone() })) />
+                        {move || format!("{} ({})", level.label.get(lang()), points_label(level.points, lang()))}
+                    </label>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        Rule::PercentBands { numerator, denominator, .. } | Rule::Proportional { numerator, denominator, .. } => {
+            ratio_input(state, code, numerator, denominator, value)
+        }
+        Rule::CountBands { count, .. } | Rule::PerCount { count, .. } => count_input(state, code, count, value),
+        Rule::Checklist { items } => items
+            .into_iter()
+            .map(|item| {
+                let code = code.clone();
+                let id = item.id.clone();
+                let id2 = id.clone();
+                let ticked = move || matches!(value.get(), Some(Value::Checklist { ticked: ref t }) if t.contains(&id));
+                view! {
+                    <label class="choice">
+                        <input type="checkbox" data-testid=format!("check-{}", item.id)
+                            prop:checked=ticked
+                            on:change=move |ev| {
+                                let mut set: BTreeSet<String> = match value.get_untracked() {
+                                    Some(Value::Checklist { ticked }) => ticked,
+                                    _ => BTreeSet::new(),
+                                };
+                                if event_target_checked(&ev) { set.insert(id2.clone()); } else { set.remove(&id2); }
+                                set_value(state, &code, Some(Value::Checklist { ticked: set }));
+                            } />
+                        {move || format!("{} ({})", item.label.get(lang()), points_label(item.points, lang()))}
+                    </label>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        Rule::Survey { method } => {
+            let initial = match value.get_untracked() {
+                Some(Value::Estimate { points }) => points.format_short(state.lang.get_untracked()),
+                _ => String::new(),
+            };
+            let text = RwSignal::new(initial);
+            let error = RwSignal::new(None::<Msg>);
+            let input_id = format!("estimate-{code}");
+            view! {
+                <p class="survey-note">{move || Msg::SurveyScoredByProvince.text(lang())}</p>
+                {method.map(|m| view! { <p class="muted">{move || m.get(lang()).to_string()}</p> })}
+                <div class="row">
+                    <label for=input_id.clone()>{move || format!("{} (0–{})", Msg::OptionalEstimate.text(lang()), max.format_short(lang()))}</label>
+                    <input id=input_id type="text" inputmode="decimal" data-testid="estimate"
+                        aria-invalid=move || error.get().is_some().to_string()
+                        prop:value=move || text.get()
+                        on:input=move |ev| {
+                            let t = event_target_value(&ev);
+                            text.set(t.clone());
+                            if t.trim().is_empty() {
+                                error.set(None);
+                                set_value(state, &code, None);
+                                return;
+                            }
+                            match Points::parse(&t) {
+                                Ok(p) if p >= Points::ZERO && p <= max => {
+                                    error.set(None);
+                                    set_value(state, &code, Some(Value::Estimate { points: p }));
+                                }
+                                Ok(_) => error.set(Some(Msg::EstimateOutOfRange)),
+                                Err(_) => error.set(Some(Msg::EnterPoints)),
+                            }
+                        } />
+                    <p class="error" role="alert">{move || error.get().map(|m| m.text(lang()))}</p>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn count_input(
+    state: AppState,
+    code: String,
+    label: cchc_core::Text,
+    value: Memo<Option<Value>>,
+) -> AnyView {
+    let lang = move || state.lang.get();
+    let initial = match value.get_untracked() {
+        Some(Value::Count { count }) => count.to_string(),
+        _ => String::new(),
+    };
+    let text = RwSignal::new(initial);
+    let error = RwSignal::new(None::<Msg>);
+    let id = format!("count-{code}");
+    view! {
+        <div class="row">
+            <label for=id.clone()>{move || label.get(lang()).to_string()}</label>
+            <input id=id type="text" inputmode="numeric" data-testid="count"
+                aria-invalid=move || error.get().is_some().to_string()
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    let t = event_target_value(&ev);
+                    text.set(t.clone());
+                    if t.trim().is_empty() {
+                        error.set(None);
+                        set_value(state, &code, None);
+                        return;
+                    }
+                    match parse_count(&t) {
+                        Ok(n) => {
+                            error.set(None);
+                            set_value(state, &code, Some(Value::Count { count: n }));
+                        }
+                        Err(m) => error.set(Some(m)),
+                    }
+                } />
+            <p class="error" role="alert">{move || error.get().map(|m| m.text(lang()))}</p>
+        </div>
+    }
+    .into_any()
+}
+
+fn ratio_input(
+    state: AppState,
+    code: String,
+    numerator: cchc_core::Text,
+    denominator: cchc_core::Text,
+    value: Memo<Option<Value>>,
+) -> AnyView {
+    let lang = move || state.lang.get();
+    let (n0, d0) = match value.get_untracked() {
+        Some(Value::Ratio {
+            numerator,
+            denominator,
+        }) => (numerator.to_string(), denominator.to_string()),
+        _ => (String::new(), String::new()),
+    };
+    let num_text = RwSignal::new(n0);
+    let den_text = RwSignal::new(d0);
+    let error = RwSignal::new(None::<Msg>);
+    let commit = move |code: &str| {
+        let (n, d) = (num_text.get_untracked(), den_text.get_untracked());
+        if n.trim().is_empty() && d.trim().is_empty() {
+            error.set(None);
+            set_value(state, code, None);
+            return;
+        }
+        match (parse_count(&n), parse_count(&d)) {
+            (Ok(n), Ok(d)) => {
+                error.set(if n > d {
+                    Some(Msg::NumeratorAboveDenominator)
+                } else {
+                    None
+                });
+                set_value(
+                    state,
+                    code,
+                    Some(Value::Ratio {
+                        numerator: n,
+                        denominator: d,
+                    }),
+                );
+            }
+            (Err(m), _) | (_, Err(m)) => error.set(Some(if m == Msg::EnterANumber {
+                Msg::EnterBothNumbers
+            } else {
+                m
+            })),
+        }
+    };
+    let percent = move || match value.get() {
+        Some(Value::Ratio { denominator: 0, .. }) => {
+            Some(Msg::ZeroDenominator.text(lang()).to_string())
+        }
+        Some(Value::Ratio {
+            numerator,
+            denominator,
+        }) => {
+            let p =
+                Percent(div_round(i128::from(numerator) * 10_000, i128::from(denominator)) as i64);
+            Some(format!(
+                "{} {} %",
+                Msg::Ratio.text(lang()),
+                p.format_short(lang())
+            ))
+        }
+        _ => None,
+    };
+    let (nid, did) = (format!("num-{code}"), format!("den-{code}"));
+    let code2 = code.clone();
+    view! {
+        <div class="ratio">
+            <div class="row">
+                <label for=nid.clone()>{move || numerator.get(lang()).to_string()}</label>
+                <input id=nid type="text" inputmode="numeric" data-testid="numerator"
+                    prop:value=move || num_text.get()
+                    on:input=move |ev| { num_text.set(event_target_value(&ev)); commit(&code); } />
+            </div>
+            <div class="row">
+                <label for=did.clone()>{move || denominator.get(lang()).to_string()}</label>
+                <input id=did type="text" inputmode="numeric" data-testid="denominator"
+                    prop:value=move || den_text.get()
+                    on:input=move |ev| { den_text.set(event_target_value(&ev)); commit(&code2); } />
+            </div>
+            <p class="ratio-percent" data-testid="ratio-percent">{percent}</p>
+            <p class="error" role="alert">{move || error.get().map(|m| m.text(lang()))}</p>
+        </div>
+    }
+    .into_any()
+}

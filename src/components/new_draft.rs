@@ -1,0 +1,157 @@
+use cchc_core::draft::UnitRef;
+use leptos::prelude::*;
+
+use crate::i18n::Msg;
+use crate::route::Route;
+use crate::state::AppState;
+use crate::{clock, navigate};
+
+const OTHER_UNIT: &str = "__other";
+
+/// Choose the framework, the unit (from the shipped list, or typed) and the assessed year, and
+/// start a draft.
+#[component]
+pub fn NewDraftForm() -> impl IntoView {
+    let state = AppState::expect();
+    let lang = move || state.lang.get();
+    let frameworks = state.frameworks.get_value();
+    let framework_id = RwSignal::new(frameworks.first().map(|f| f.id.clone()).unwrap_or_default());
+    let unit_choice = RwSignal::new(String::new());
+    let unit_typed = RwSignal::new(String::new());
+    let year_text = RwSignal::new(clock::current_year().to_string());
+    let error = RwSignal::new(None::<Msg>);
+
+    let units_for_framework = move || {
+        let fw = state.framework_by_id(&framework_id.get());
+        let unit_type = fw.map(|f| f.unit_type.code());
+        state.units.with_value(|us| {
+            us.iter()
+                .filter(|u| Some(u.unit_type.as_str()) == unit_type)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let Some(fw) = state.framework_by_id(&framework_id.get_untracked()) else {
+            error.set(Some(Msg::ChooseFramework));
+            return;
+        };
+        let year = match year_text.get_untracked().trim().parse::<u16>() {
+            Ok(y) if (2000..=2100).contains(&y) => y,
+            _ => {
+                error.set(Some(Msg::YearInvalid));
+                return;
+            }
+        };
+        let choice = unit_choice.get_untracked();
+        let unit = if choice.is_empty() {
+            error.set(Some(Msg::ChooseUnit));
+            return;
+        } else if choice == OTHER_UNIT {
+            let name = unit_typed.get_untracked().trim().to_string();
+            if name.is_empty() {
+                error.set(Some(Msg::TypeUnitName));
+                return;
+            }
+            UnitRef { id: None, name }
+        } else {
+            let name = state
+                .units
+                .with_value(|us| us.iter().find(|u| u.id == choice).map(|u| u.name.clone()))
+                .unwrap_or_default();
+            UnitRef {
+                id: Some(choice),
+                name,
+            }
+        };
+        let id = state.create(&fw, unit, year);
+        navigate(&Route::Item {
+            draft: id,
+            code: None,
+        });
+    };
+
+    view! {
+        <form class="new-draft" data-testid="new-draft" on:submit=submit novalidate>
+            <fieldset>
+                <legend>{move || Msg::Framework.text(lang())}</legend>
+                {frameworks
+                    .iter()
+                    .map(|f| {
+                        let id = f.id.clone();
+                        let id2 = id.clone();
+                        let fw = f.clone();
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name="framework"
+                                    value=id.clone()
+                                    data-testid=format!("choose-framework-{id}")
+                                    prop:checked=move || framework_id.get() == id
+                                    on:change=move |_| {
+                                        framework_id.set(id2.clone());
+                                        unit_choice.set(String::new());
+                                    }
+                                />
+                                {move || format!("{} — {}", fw.unit_type.label(lang()), fw.title.get(lang()))}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <div class="row">
+                <label for="new-unit">{move || Msg::Unit.text(lang())}</label>
+                <select
+                    id="new-unit"
+                    data-testid="choose-unit"
+                    prop:value=move || unit_choice.get()
+                    on:change=move |ev| unit_choice.set(event_target_value(&ev))
+                >
+                    <option value="">{move || Msg::ChooseUnitOption.text(lang())}</option>
+                    {move || {
+                        units_for_framework()
+                            .into_iter()
+                            .map(|u| view! { <option value=u.id.clone()>{u.name.clone()}</option> })
+                            .collect_view()
+                    }}
+                    <option value=OTHER_UNIT>{move || Msg::OtherUnit.text(lang())}</option>
+                </select>
+            </div>
+            <Show when=move || unit_choice.get() == OTHER_UNIT>
+                <div class="row">
+                    <label for="new-unit-name">{move || Msg::UnitName.text(lang())}</label>
+                    <input
+                        id="new-unit-name"
+                        type="text"
+                        data-testid="unit-name"
+                        prop:value=move || unit_typed.get()
+                        on:input=move |ev| unit_typed.set(event_target_value(&ev))
+                    />
+                </div>
+            </Show>
+            <div class="row">
+                <label for="new-year">{move || Msg::AssessedYear.text(lang())}</label>
+                <input
+                    id="new-year"
+                    type="number"
+                    min="2000"
+                    max="2100"
+                    inputmode="numeric"
+                    data-testid="assessed-year"
+                    prop:value=move || year_text.get()
+                    on:input=move |ev| year_text.set(event_target_value(&ev))
+                />
+            </div>
+            <p class="error" role="alert" data-testid="new-draft-error">
+                {move || error.get().map(|m| m.text(lang()))}
+            </p>
+            <button type="submit" class="primary" data-testid="create-draft">
+                {move || Msg::CreateDraft.text(lang())}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,77 @@
+use cchc_core::framework::FrameworkStatus;
+use leptos::prelude::*;
+
+use crate::components::draft_header::DraftHeader;
+use crate::components::item_panel::ItemPanel;
+use crate::components::item_tree::ItemTree;
+use crate::i18n::Msg;
+use crate::route::Route;
+use crate::state::{AppState, OpenError};
+
+/// Opens the draft named in the route, or says plainly why it cannot.
+pub fn open_or_explain(state: AppState, draft_id: &str) -> Result<(), Msg> {
+    state.open(draft_id).map_err(|e| match e {
+        OpenError::NotFound => Msg::DraftNotFound,
+        OpenError::Unreadable(_) => Msg::DraftUnreadable,
+        OpenError::Storage(_) => Msg::StorageUnavailable,
+    })
+}
+
+pub fn problem_view(state: AppState, msg: Msg) -> AnyView {
+    let lang = move || state.lang.get();
+    view! {
+        <div class="panel" role="alert" data-testid="open-problem">
+            <p>{move || msg.text(lang())}</p>
+            <a href="#/">{move || Msg::BackToStart.text(lang())}</a>
+        </div>
+    }
+    .into_any()
+}
+
+/// The self-assessment workspace: the criteria tree on the left, the selected item on the right.
+#[component]
+pub fn WorkspacePage(draft_id: String) -> impl IntoView {
+    let state = AppState::expect();
+    let lang = move || state.lang.get();
+    if let Err(msg) = open_or_explain(state, &draft_id) {
+        return problem_view(state, msg);
+    }
+    let Some(fw) = state.framework.get_untracked() else {
+        return problem_view(state, Msg::FrameworkMissing);
+    };
+    let first = fw
+        .items()
+        .first()
+        .map(|n| n.code.clone())
+        .unwrap_or_default();
+    let selected = Memo::new(move |_| match state.route.get() {
+        Route::Item {
+            code: Some(code), ..
+        } => code,
+        _ => first.clone(),
+    });
+    let model_note = (fw.status == FrameworkStatus::Model).then(|| {
+        let fw = fw.clone();
+        view! {
+            <p class="status-model" role="note" data-testid="model-note">
+                {move || fw.status_note.as_ref().map(|n| n.get(lang()).to_string())}
+            </p>
+        }
+    });
+    view! {
+        <div class="workspace">
+            <DraftHeader />
+            {model_note}
+            <div class="workspace-body">
+                <ItemTree draft_id=draft_id.clone() selected=selected />
+                <div class="item-area">
+                    {move || {
+                        let code = selected.get();
+                        view! { <ItemPanel draft_id=draft_id.clone() code=code /> }
+                    }}
+                </div>
+            </div>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,76 @@
+//! Where the user is, kept in the URL's hash so that reload and the back button work and no
+//! server route is needed: `#/`, `#/d/<draft>`, `#/d/<draft>/i/<code>`, `#/d/<draft>/tong-hop`.
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Start,
+    Item { draft: String, code: Option<String> },
+    Summary { draft: String },
+}
+
+impl Route {
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            ["d", id] => Route::Item {
+                draft: id.to_string(),
+                code: None,
+            },
+            ["d", id, "i", code] => Route::Item {
+                draft: id.to_string(),
+                code: Some(code.to_string()),
+            },
+            ["d", id, "tong-hop"] => Route::Summary {
+                draft: id.to_string(),
+            },
+            _ => Route::Start,
+        }
+    }
+
+    pub fn href(&self) -> String {
+        match self {
+            Route::Start => "#/".into(),
+            Route::Item { draft, code: None } => format!("#/d/{draft}"),
+            Route::Item {
+                draft,
+                code: Some(code),
+            } => format!("#/d/{draft}/i/{code}"),
+            Route::Summary { draft } => format!("#/d/{draft}/tong-hop"),
+        }
+    }
+
+    pub fn draft_id(&self) -> Option<&str> {
+        match self {
+            Route::Start => None,
+            Route::Item { draft, .. } | Route::Summary { draft } => Some(draft),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_survive_a_round_trip_through_the_hash() {
+        for route in [
+            Route::Start,
+            Route::Item {
+                draft: "abc".into(),
+                code: None,
+            },
+            Route::Item {
+                draft: "abc".into(),
+                code: Some("1.2.3".into()),
+            },
+            Route::Summary {
+                draft: "abc".into(),
+            },
+        ] {
+            assert_eq!(Route::parse(&route.href()), route);
+        }
+        assert_eq!(Route::parse(""), Route::Start);
+        assert_eq!(Route::parse("#/nonsense/x/y/z/w"), Route::Start);
+    }
+}

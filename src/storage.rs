@@ -1,0 +1,130 @@
+//! The only module that touches localStorage. Every call returns a `Result`: storage can be
+//! disabled, full, or made to throw, and the app must keep working in memory when it is.
+//!
+//! gloo-storage is not used: its calls panic (`expect_throw`) when `localStorage` is missing or
+//! `getItem` throws, and on errors that are not `Error` objects, which is exactly the case this
+//! module must survive.
+
+use cchc_core::{Draft, DraftError};
+use leptos::prelude::*;
+
+pub const DRAFT_PREFIX: &str = "cchc.v1.draft.";
+const LANG_KEY: &str = "cchc.v1.lang";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser gives no localStorage (disabled, private mode, policy).
+    Unavailable,
+    /// A write was refused (usually: full).
+    Refused(String),
+}
+
+/// A stored draft, or what was stored under a draft key but cannot be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoredEntry {
+    Draft(Box<Draft>),
+    Unreadable {
+        key: String,
+        raw: String,
+        error: DraftError,
+    },
+}
+
+fn error_text(e: wasm_bindgen::JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            js_sys::Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+        })
+        .unwrap_or_else(|| "lỗi không rõ".into())
+}
+
+fn local() -> Result<web_sys::Storage, StorageError> {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .ok_or(StorageError::Unavailable)
+}
+
+pub fn draft_key(id: &str) -> String {
+    format!("{DRAFT_PREFIX}{id}")
+}
+
+pub fn read_raw(key: &str) -> Result<Option<String>, StorageError> {
+    local()?
+        .get_item(key)
+        .map_err(|_| StorageError::Unavailable)
+}
+
+/// Every stored draft, readable or not, newest first.
+pub fn list() -> Result<Vec<StoredEntry>, StorageError> {
+    let storage = local()?;
+    let n = storage.length().map_err(|_| StorageError::Unavailable)?;
+    let mut keys = Vec::new();
+    for i in 0..n {
+        if let Ok(Some(key)) = storage.key(i) {
+            if key.starts_with(DRAFT_PREFIX) {
+                keys.push(key);
+            }
+        }
+    }
+    let mut entries: Vec<StoredEntry> = keys
+        .into_iter()
+        .filter_map(|key| {
+            let raw = storage.get_item(&key).ok().flatten()?;
+            Some(match Draft::from_json(&raw) {
+                Ok(d) => StoredEntry::Draft(Box::new(d)),
+                Err(error) => StoredEntry::Unreadable { key, raw, error },
+            })
+        })
+        .collect();
+    entries.sort_by(|a, b| match (a, b) {
+        (StoredEntry::Draft(a), StoredEntry::Draft(b)) => b.updated_at.cmp(&a.updated_at),
+        (StoredEntry::Unreadable { .. }, StoredEntry::Draft(_)) => std::cmp::Ordering::Less,
+        (StoredEntry::Draft(_), StoredEntry::Unreadable { .. }) => std::cmp::Ordering::Greater,
+        (StoredEntry::Unreadable { key: a, .. }, StoredEntry::Unreadable { key: b, .. }) => {
+            a.cmp(b)
+        }
+    });
+    Ok(entries)
+}
+
+/// Reads one draft: `Ok(None)` when there is none under that id.
+pub fn read_draft(id: &str) -> Result<Option<Result<Draft, DraftError>>, StorageError> {
+    Ok(read_raw(&draft_key(id))?.map(|raw| Draft::from_json(&raw)))
+}
+
+/// Writes a draft. A refused write leaves what was stored before untouched (setItem is atomic).
+pub fn write_draft(draft: &Draft) -> Result<(), StorageError> {
+    local()?
+        .set_item(&draft_key(&draft.id), &draft.to_json())
+        .map_err(|e| StorageError::Refused(error_text(e)))
+}
+
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    local()?
+        .remove_item(key)
+        .map_err(|e| StorageError::Refused(error_text(e)))
+}
+
+pub fn read_lang() -> Option<String> {
+    read_raw(LANG_KEY).ok().flatten()
+}
+
+/// Best effort: the language choice is a convenience, not data.
+pub fn write_lang(code: &str) {
+    if let Ok(s) = local() {
+        let _ = s.set_item(LANG_KEY, code);
+    }
+}
+
+/// Calls `cb(key, new_value)` when another tab changes localStorage.
+pub fn on_external_change(
+    cb: impl Fn(Option<String>, Option<String>) + 'static,
+) -> WindowListenerHandle {
+    window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
+        cb(e.key(), e.new_value())
+    })
+}
