@@ -64,7 +64,7 @@ async fn the_language_switch_turns_the_interface_and_the_page_language_to_englis
 #[wasm_bindgen_test]
 async fn the_start_page_lists_both_built_in_frameworks_marked_as_models() {
     let root = mount(|| {
-        AppState::provide();
+        AppState::provide().lang.set(cchc_core::Lang::Vi);
         view! { <StartPage /> }
     });
     leptos::task::tick().await;
@@ -83,4 +83,232 @@ async fn the_start_page_lists_both_built_in_frameworks_marked_as_models() {
         );
     }
     root.remove();
+}
+
+mod item_input {
+    use super::*;
+    use cchc_app::components::item_input::ItemInput;
+    use cchc_core::draft::UnitRef;
+    use cchc_core::scoring::ItemStatus;
+    use cchc_core::{Points, Value};
+
+    /// Mounts the input of item `code` of the sở framework on a fresh draft.
+    fn mount_item(code: &'static str) -> (web_sys::HtmlElement, AppState) {
+        let state_cell = std::rc::Rc::new(std::cell::RefCell::new(None));
+        let cell = state_cell.clone();
+        let root = mount(move || {
+            let state = AppState::provide();
+            let fw = state
+                .framework_by_id("soc-trang-cap-so")
+                .expect("the sở framework ships");
+            state.create(
+                &fw,
+                UnitRef {
+                    id: None,
+                    name: "Sở Thử nghiệm".into(),
+                },
+                2025,
+            );
+            *cell.borrow_mut() = Some(state);
+            let node = fw.node(code).expect("the item exists").clone();
+            view! { <ItemInput node=node /> }
+        });
+        let state = (*state_cell.borrow()).expect("mounted");
+        state.lang.set(cchc_core::Lang::Vi);
+        (root, state)
+    }
+
+    fn value(state: AppState, code: &str) -> Option<Value> {
+        state
+            .draft
+            .with_untracked(|d| d.as_ref()?.answers.items.get(code)?.value.clone())
+    }
+
+    fn points(state: AppState, code: &str) -> Points {
+        state
+            .scorecard
+            .get_untracked()
+            .and_then(|sc| sc.node(code).map(|n| n.points))
+            .unwrap()
+    }
+
+    fn input(root: &web_sys::HtmlElement, testid: &str) -> web_sys::HtmlInputElement {
+        by_testid(root, testid).unchecked_into()
+    }
+
+    fn type_into(el: &web_sys::HtmlInputElement, text: &str) {
+        el.set_value(text);
+        el.dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn choosing_a_late_plan_records_the_level_and_earns_half_a_point() {
+        let (root, state) = mount_item("1.1.1");
+        leptos::task::tick().await;
+        let late = input(&root, "level-cham");
+        assert!(
+            late.parent_element()
+                .unwrap()
+                .text_content()
+                .unwrap()
+                .contains("Ban hành chậm (0,5 điểm)")
+        );
+        late.click();
+        leptos::task::tick().await;
+        assert_eq!(
+            value(state, "1.1.1"),
+            Some(Value::Level { id: "cham".into() })
+        );
+        assert_eq!(points(state, "1.1.1"), Points(50));
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_typed_ratio_is_recorded_and_its_percentage_shown() {
+        let (root, state) = mount_item("1.1.3");
+        leptos::task::tick().await;
+        type_into(&input(&root, "numerator"), "9");
+        type_into(&input(&root, "denominator"), "10");
+        leptos::task::tick().await;
+        assert_eq!(
+            value(state, "1.1.3"),
+            Some(Value::Ratio {
+                numerator: 9,
+                denominator: 10
+            })
+        );
+        assert_eq!(
+            by_testid(&root, "ratio-percent").text_content().unwrap(),
+            "Tỷ lệ: 90 %"
+        );
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_invalid_number_is_explained_and_never_reaches_the_draft() {
+        let (root, state) = mount_item("1.1.3");
+        leptos::task::tick().await;
+        type_into(&input(&root, "numerator"), "9");
+        type_into(&input(&root, "denominator"), "10");
+        leptos::task::tick().await;
+        type_into(&input(&root, "denominator"), "1.000");
+        leptos::task::tick().await;
+        let alert = root
+            .query_selector(".ratio [role='alert']")
+            .unwrap()
+            .unwrap();
+        assert!(
+            alert.text_content().unwrap().contains("số nguyên"),
+            "{:?}",
+            alert.text_content()
+        );
+        assert_eq!(
+            value(state, "1.1.3"),
+            Some(Value::Ratio {
+                numerator: 9,
+                denominator: 10
+            }),
+            "the last valid value stays"
+        );
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn ticking_checklist_items_adds_their_points() {
+        let (root, state) = mount_item("1.2.1");
+        leptos::task::tick().await;
+        input(&root, "check-quy-1").click();
+        input(&root, "check-6-thang").click();
+        leptos::task::tick().await;
+        assert_eq!(points(state, "1.2.1"), Points(50));
+        input(&root, "check-quy-1").click();
+        leptos::task::tick().await;
+        assert_eq!(points(state, "1.2.1"), Points(25));
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn not_applicable_needs_a_reason_and_unticking_it_restores_the_answer() {
+        let (root, state) = mount_item("3.1.3");
+        leptos::task::tick().await;
+        let first_level = root
+            .query_selector("input[type='radio']")
+            .unwrap()
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlInputElement>();
+        first_level.click();
+        leptos::task::tick().await;
+        let before = value(state, "3.1.3");
+        assert!(matches!(before, Some(Value::Level { .. })));
+
+        input(&root, "not-applicable").click();
+        leptos::task::tick().await;
+        let reason: web_sys::HtmlTextAreaElement = by_testid(&root, "na-reason").unchecked_into();
+        assert_eq!(
+            reason.get_attribute("aria-invalid").as_deref(),
+            Some("true")
+        );
+        let status = state
+            .scorecard
+            .get_untracked()
+            .unwrap()
+            .node("3.1.3")
+            .unwrap()
+            .status;
+        assert_eq!(
+            status,
+            Some(ItemStatus::Unanswered),
+            "without a reason it counts as unanswered"
+        );
+
+        reason.set_value("Đơn vị không có thủ tục hành chính thuộc thẩm quyền");
+        reason
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+        leptos::task::tick().await;
+        let status = state
+            .scorecard
+            .get_untracked()
+            .unwrap()
+            .node("3.1.3")
+            .unwrap()
+            .status;
+        assert_eq!(status, Some(ItemStatus::NotApplicable));
+
+        input(&root, "not-applicable").click();
+        leptos::task::tick().await;
+        assert_eq!(value(state, "3.1.3"), before);
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_survey_estimate_above_the_max_is_refused_with_a_message() {
+        let (root, state) = mount_item("1.7.1");
+        leptos::task::tick().await;
+        assert!(root.text_content().unwrap().contains("do tỉnh chấm"));
+        type_into(&input(&root, "estimate"), "1,5");
+        leptos::task::tick().await;
+        assert_eq!(
+            value(state, "1.7.1"),
+            Some(Value::Estimate {
+                points: Points(150)
+            })
+        );
+        type_into(&input(&root, "estimate"), "9");
+        leptos::task::tick().await;
+        assert_eq!(
+            value(state, "1.7.1"),
+            Some(Value::Estimate {
+                points: Points(150)
+            })
+        );
+        assert_eq!(
+            input(&root, "estimate")
+                .get_attribute("aria-invalid")
+                .as_deref(),
+            Some("true")
+        );
+        root.remove();
+    }
 }

@@ -14,12 +14,9 @@ export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
 }
 
-/** Opens a fresh context and page that record console errors and outside requests. */
-export async function openApp(browser, { path = '', viewport = { width: 1280, height: 720 } } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-  const page = await context.newPage();
+/** Records console errors and requests leaving the app's origin made by `page` into `watch`. */
+export function watchPage(page, watch = { consoleErrors: [], outsideRequests: [] }) {
   const origin = new URL(APP_URL).origin;
-  const watch = { consoleErrors: [], outsideRequests: [] };
   page.on('console', (msg) => { if (msg.type() === 'error') watch.consoleErrors.push(msg.text()); });
   page.on('pageerror', (err) => watch.consoleErrors.push(String(err)));
   page.on('request', (req) => {
@@ -28,6 +25,19 @@ export async function openApp(browser, { path = '', viewport = { width: 1280, he
       watch.outsideRequests.push(url);
     }
   });
+  return watch;
+}
+
+/**
+ * Opens a fresh context and page that record console errors and outside requests.
+ * `initScript` (a function, with its `initArg`) runs in every page of the context before the
+ * app's own scripts, e.g. to make localStorage misbehave or to seed it.
+ */
+export async function openApp(browser, { path = '', viewport = { width: 1280, height: 720 }, initScript, initArg } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN', acceptDownloads: true });
+  if (initScript) await context.addInitScript(initScript, initArg);
+  const page = await context.newPage();
+  const watch = watchPage(page);
   await page.goto(new URL(path, APP_URL).href);
   return { context, page, watch };
 }

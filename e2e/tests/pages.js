@@ -1,0 +1,452 @@
+// Page objects for the three screens (start, workspace, summary) and the helpers the end-to-end
+// tests share: reading a shipped framework from disk, planning answers for its items, driving an
+// item's input to give an answer, reading it back, asking the core's native scorer for the
+// figures the page must show, and formatting those figures the way the page does.
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { APP_URL } from './browser.js';
+
+// ---------------------------------------------------------------- waiting and storage
+
+/** Retries `check` (an async function that throws while its condition does not hold). */
+export async function eventually(check, { timeout = 5000, interval = 50 } = {}) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, interval));
+    }
+  }
+}
+
+/** Waits until `locator`'s text equals `expected` (a string) or matches it (a RegExp). */
+export async function waitForText(locator, expected, { timeout = 5000 } = {}) {
+  let actual;
+  try {
+    await eventually(async () => {
+      actual = (await locator.textContent({ timeout: 1000 }))?.trim();
+      const ok = expected instanceof RegExp ? expected.test(actual ?? '') : actual === expected;
+      if (!ok) throw new Error('not yet');
+    }, { timeout });
+  } catch {
+    throw new Error(`${locator} still reads ${JSON.stringify(actual)}, expected ${expected instanceof RegExp ? expected : JSON.stringify(expected)}`);
+  }
+  return actual;
+}
+
+export const DRAFT_PREFIX = 'cchc.v1.draft.';
+export const draftKey = (id) => `${DRAFT_PREFIX}${id}`;
+
+/**
+ * The raw text stored under `key`, read with the browser's own `Storage.prototype.getItem` even
+ * when a test has replaced localStorage's methods (the original is kept in `window.__storage`).
+ */
+export async function readRaw(page, key) {
+  return page.evaluate((k) => {
+    const getItem = window.__storage?.getItem ?? Storage.prototype.getItem;
+    return getItem.call(window.localStorage, k);
+  }, key);
+}
+
+/** The stored draft `id`, parsed, or null. */
+export async function readStored(page, id) {
+  const raw = await readRaw(page, draftKey(id));
+  return raw === null ? null : JSON.parse(raw);
+}
+
+/** Every localStorage key of the page. */
+export async function storedKeys(page) {
+  return page.evaluate(() => Object.keys(window.localStorage).sort());
+}
+
+// ---------------------------------------------------------------- frameworks, answers, scorer
+
+export function loadFramework(id) {
+  const url = new URL(`../../cchc-core/frameworks/${id}.json`, import.meta.url);
+  return JSON.parse(readFileSync(url, 'utf8'));
+}
+
+/**
+ * The scored items of a framework in tree order, each with the code of its field and its block
+ * ("regular", "bonus" or "penalty").
+ */
+export function scoredItems(fw) {
+  const out = [];
+  const walk = (node, field) => {
+    if (node.rule) out.push({ ...node, field: field.code, block: field.kind ?? 'regular' });
+    else for (const child of node.children) walk(child, field);
+  };
+  for (const field of fw.fields) walk(field, field);
+  return out;
+}
+
+export function nodeByCode(fw, code) {
+  return scoredItems(fw).find((n) => n.code === code);
+}
+
+export const SCORE_BIN = process.env.SCORE_BIN
+  ?? fileURLToPath(new URL('../../target/debug/examples/score_answers', import.meta.url));
+
+/** Runs the core's native scorer over `answers` and returns its Scorecard JSON. */
+export function scoreNatively(frameworkId, answers) {
+  const run = spawnSync(SCORE_BIN, [], {
+    input: JSON.stringify({ framework_id: frameworkId, answers }),
+    encoding: 'utf8',
+    timeout: 20000,
+  });
+  if (run.error) throw new Error(`cannot run the native scorer ${SCORE_BIN}: ${run.error.message}`);
+  if (run.status !== 0) throw new Error(`the native scorer failed (${run.status}): ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+/** Points or a percentage as the page writes it with two decimals: "33.47" → "33,47". */
+export function fmt(value, lang = 'vi') {
+  const [whole, frac = ''] = String(value).split('.');
+  const sep = lang === 'vi' ? ',' : '.';
+  return `${whole}${sep}${frac.padEnd(2, '0').slice(0, 2)}`;
+}
+
+/** Points without trailing zeros, as the page writes maxima: "100.00" → "100", "1.50" → "1,5". */
+export function fmtShort(value, lang = 'vi') {
+  const [whole, frac = ''] = String(value).split('.');
+  const f = frac.padEnd(2, '0').slice(0, 2).replace(/0+$/, '');
+  return f ? `${whole}${lang === 'vi' ? ',' : '.'}${f}` : whole;
+}
+
+/** Hundredths → "1.50". */
+const pointsText = (hundredths) => `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+const hundredths = (x) => Math.round(Number(x) * 100);
+
+const RATIOS = [[9, 10], [7, 10], [0, 0], [10, 10], [1, 3], [19, 20], [4, 5]];
+
+/**
+ * A varied, deterministic answer for every scored item of `fw`, as the core's `Value`s:
+ * yes/no alternate, levels take the middle one, ratios cycle through RATIOS, counts 0..5,
+ * checklists tick every other sub-item, survey items estimate half their max; the first item that
+ * allows it is marked không áp dụng (with a reason), the first that allows it không phát sinh.
+ */
+export function planAnswers(fw) {
+  const items = scoredItems(fw);
+  const na = items.find((n) => n.allow_not_applicable)?.code;
+  const noTask = items.find((n) => n.allow_no_task)?.code;
+  const seen = {};
+  const plan = new Map();
+  for (const node of items) {
+    const kind = node.rule.kind;
+    const i = (seen[kind] = (seen[kind] ?? -1) + 1);
+    let value;
+    if (node.code === na) {
+      value = { kind: 'not_applicable', reason: 'Đơn vị không có thủ tục hành chính thuộc thẩm quyền giải quyết' };
+    } else if (node.code === noTask) {
+      value = { kind: 'no_task' };
+    } else if (kind === 'yes_no') {
+      value = { kind: 'yes_no', yes: i % 2 === 0 };
+    } else if (kind === 'levels') {
+      const levels = node.rule.levels;
+      value = { kind: 'level', id: levels[Math.floor(levels.length / 2)].id };
+    } else if (kind === 'percent_bands' || kind === 'proportional') {
+      const [numerator, denominator] = RATIOS[i % RATIOS.length];
+      value = { kind: 'ratio', numerator, denominator };
+    } else if (kind === 'count_bands' || kind === 'per_count') {
+      value = { kind: 'count', count: i % 6 };
+    } else if (kind === 'checklist') {
+      value = { kind: 'checklist', ticked: node.rule.items.filter((_, j) => j % 2 === 0).map((it) => it.id).sort() };
+    } else if (kind === 'survey') {
+      value = { kind: 'estimate', points: pointsText(Math.floor(hundredths(node.max) / 2)) };
+    } else {
+      throw new Error(`no plan for rule kind ${kind}`);
+    }
+    plan.set(node.code, value);
+  }
+  return plan;
+}
+
+// ---------------------------------------------------------------- start page
+
+export function draftIdFromUrl(url) {
+  const m = /#\/d\/([^/]+)/.exec(url);
+  if (!m) throw new Error(`not a draft URL: ${url}`);
+  return decodeURIComponent(m[1]);
+}
+
+export class StartPage {
+  constructor(page) {
+    this.page = page;
+    this.form = page.getByTestId('new-draft');
+    this.error = page.getByTestId('new-draft-error');
+    this.draftList = page.getByTestId('draft-list');
+    this.unreadable = page.getByTestId('unreadable-draft');
+    this.deletedToast = page.getByTestId('deleted-toast');
+    this.langSwitch = page.getByTestId('lang-switch');
+  }
+
+  async goto() {
+    await this.page.goto(new URL('#/', APP_URL).href);
+    await this.ready();
+  }
+
+  async ready() {
+    await this.form.waitFor();
+  }
+
+  /** Fills the new-draft form, submits it and waits for the workspace; returns the draft id. */
+  async createDraft({ framework = 'soc-trang-cap-so', unit = 'so-noi-vu', unitName, year = 2025 } = {}) {
+    await this.ready();
+    await this.page.getByTestId(`choose-framework-${framework}`).check();
+    await this.page.getByTestId('choose-unit').selectOption(unit);
+    if (unitName !== undefined) await this.page.getByTestId('unit-name').fill(unitName);
+    await this.page.getByTestId('assessed-year').fill(String(year));
+    await this.page.getByTestId('create-draft').click();
+    await this.page.waitForURL(/#\/d\/[^/]+$/);
+    await this.page.getByTestId('total-points').waitFor();
+    return draftIdFromUrl(this.page.url());
+  }
+
+  draftRow(id) {
+    return this.page.getByTestId(`draft-${id}`);
+  }
+
+  async deleteDraft(id) {
+    await this.draftRow(id).getByTestId('delete-draft').click();
+    await this.draftRow(id).getByTestId('confirm-delete').click();
+  }
+
+  async undoDelete() {
+    await this.deletedToast.getByTestId('undo-delete').click();
+  }
+}
+
+// ---------------------------------------------------------------- workspace
+
+export class Workspace {
+  constructor(page) {
+    this.page = page;
+    this.totalPoints = page.getByTestId('total-points');
+    this.indexPercent = page.getByTestId('index-percent');
+    this.progress = page.getByTestId('progress');
+    this.saveStatus = page.getByTestId('save-status');
+    this.saveFailed = page.getByTestId('save-failed');
+    this.conflict = page.getByTestId('conflict');
+    this.tree = page.locator('nav[data-testid=item-tree]');
+  }
+
+  async goto(draftId, code) {
+    const hash = code ? `#/d/${draftId}/i/${code}` : `#/d/${draftId}`;
+    await this.page.goto(new URL(hash, APP_URL).href);
+    await this.totalPoints.waitFor();
+  }
+
+  treeLink(code) {
+    return this.page.getByTestId(`tree-${code}`);
+  }
+
+  /** The item's input area. */
+  item(code) {
+    return this.page.getByTestId(`item-${code}`);
+  }
+
+  itemPoints(code) {
+    return this.page.getByTestId(`item-points-${code}`);
+  }
+
+  why(code) {
+    return this.page.getByTestId(`why-${code}`);
+  }
+
+  /** Selects an item by clicking its link in the tree. */
+  async select(code) {
+    await this.treeLink(code).click();
+    await this.item(code).waitFor();
+  }
+
+  /** Gives `value` (a core `Value`) to item `node` through its input. */
+  async answer(node, value) {
+    const area = this.item(node.code);
+    switch (value.kind) {
+      case 'yes_no':
+        await area.getByTestId(value.yes ? 'yes' : 'no').check();
+        break;
+      case 'level':
+        await area.getByTestId(`level-${value.id}`).check();
+        break;
+      case 'ratio':
+        await area.getByTestId('numerator').fill(String(value.numerator));
+        await area.getByTestId('denominator').fill(String(value.denominator));
+        break;
+      case 'count':
+        await area.getByTestId('count').fill(String(value.count));
+        break;
+      case 'checklist':
+        if (value.ticked.length === 0) {
+          // An empty checklist answer: tick one and untick it again.
+          const first = area.getByTestId(`check-${node.rule.items[0].id}`);
+          await first.check();
+          await first.uncheck();
+        }
+        for (const it of node.rule.items) {
+          await area.getByTestId(`check-${it.id}`).setChecked(value.ticked.includes(it.id));
+        }
+        break;
+      case 'estimate':
+        await area.getByTestId('estimate').fill(fmtShort(value.points));
+        break;
+      case 'no_task':
+        await area.getByTestId('no-task').check();
+        break;
+      case 'not_applicable':
+        await area.getByTestId('not-applicable').check();
+        await area.getByTestId('na-reason').fill(value.reason);
+        break;
+      default:
+        throw new Error(`cannot give a ${value.kind} answer`);
+    }
+  }
+
+  /**
+   * Reads item `node`'s answer back from its input, in the shape `answer` takes (an estimate as
+   * the text in its box), or null when nothing is given.
+   */
+  async readAnswer(node) {
+    const area = this.item(node.code);
+    const checked = async (testid) => {
+      const box = area.getByTestId(testid);
+      return (await box.count()) > 0 && box.isChecked();
+    };
+    if (await checked('no-task')) return { kind: 'no_task' };
+    if (await checked('not-applicable')) {
+      return { kind: 'not_applicable', reason: await area.getByTestId('na-reason').inputValue() };
+    }
+    const rule = node.rule;
+    switch (rule.kind) {
+      case 'yes_no':
+        if (await checked('yes')) return { kind: 'yes_no', yes: true };
+        if (await checked('no')) return { kind: 'yes_no', yes: false };
+        return null;
+      case 'levels':
+        for (const level of rule.levels) {
+          if (await checked(`level-${level.id}`)) return { kind: 'level', id: level.id };
+        }
+        return null;
+      case 'percent_bands':
+      case 'proportional': {
+        const n = await area.getByTestId('numerator').inputValue();
+        const d = await area.getByTestId('denominator').inputValue();
+        return n === '' && d === '' ? null : { kind: 'ratio', numerator: Number(n), denominator: Number(d) };
+      }
+      case 'count_bands':
+      case 'per_count': {
+        const c = await area.getByTestId('count').inputValue();
+        return c === '' ? null : { kind: 'count', count: Number(c) };
+      }
+      case 'checklist': {
+        const ticked = [];
+        for (const it of rule.items) if (await checked(`check-${it.id}`)) ticked.push(it.id);
+        return { kind: 'checklist', ticked: ticked.sort() };
+      }
+      case 'survey': {
+        const text = await area.getByTestId('estimate').inputValue();
+        return text === '' ? null : { kind: 'estimate', text };
+      }
+      default:
+        throw new Error(`cannot read a ${rule.kind} answer`);
+    }
+  }
+
+  /** Registers a new document from the selected item's panel (and so attaches it). */
+  async addDocument(doc) {
+    const summary = this.page.getByTestId('new-document');
+    const form = this.page.getByTestId('new-document-form');
+    if (!(await form.isVisible())) await summary.click();
+    for (const [name, value] of Object.entries(doc)) {
+      if (value !== undefined) await form.getByTestId(`doc-${name}`).fill(value);
+    }
+    await form.getByTestId('add-document').click();
+  }
+
+  /** Attaches an already registered document (by its id) to the selected item. */
+  async attachExisting(evidenceId) {
+    await this.page.getByTestId('attach-select').selectOption(evidenceId);
+    await this.page.getByTestId('attach-button').click();
+  }
+
+  evidenceList() {
+    return this.page.getByTestId('evidence-list');
+  }
+
+  explanation() {
+    return this.page.getByTestId('explanation');
+  }
+
+  note() {
+    return this.page.getByTestId('note');
+  }
+
+  /** The points shown in the tree for item `code` ("1/2", "−0,5"). */
+  async treePoints(code) {
+    return (await this.treeLink(code).locator('.tree-points').textContent())?.trim();
+  }
+
+  /** Waits for "Đã lưu lúc HH:MM:SS". */
+  async waitSaved(lang = 'vi') {
+    const re = lang === 'vi' ? /^Đã lưu lúc \d\d:\d\d:\d\d$/ : /^Saved at \d\d:\d\d:\d\d$/;
+    return waitForText(this.saveStatus, re);
+  }
+
+  async openSummary() {
+    await this.page.getByTestId('to-summary').click();
+    await this.page.waitForURL(/\/tong-hop$/);
+    const summary = new Summary(this.page);
+    await summary.total.waitFor();
+    return summary;
+  }
+}
+
+// ---------------------------------------------------------------- summary
+
+export class Summary {
+  constructor(page) {
+    this.page = page;
+    this.total = page.getByTestId('summary-total');
+    this.index = page.getByTestId('summary-index');
+    this.selfScored = page.getByTestId('self-scored');
+    this.surveyPart = page.getByTestId('survey-part');
+    this.likelyTotal = page.getByTestId('likely-total');
+    this.chart = page.getByTestId('field-chart');
+    this.losses = page.getByTestId('losses');
+  }
+
+  async goto(draftId) {
+    await this.page.goto(new URL(`#/d/${draftId}/tong-hop`, APP_URL).href);
+    await this.total.waitFor();
+  }
+
+  fieldIndex(fieldCode) {
+    return this.page.getByTestId(`field-index-${fieldCode}`);
+  }
+}
+
+// ---------------------------------------------------------------- keyboard
+
+/** The data-testid (or else the tag name) of the focused element. */
+export async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.dataset?.testid ?? el?.tagName ?? null;
+  });
+}
+
+/**
+ * Presses Tab until the element with `testid` (a string, or a RegExp matched against testids)
+ * has the focus; returns how many presses it took.
+ */
+export async function tabTo(page, testid, { max = 40 } = {}) {
+  const hit = (t) => (testid instanceof RegExp ? testid.test(t ?? '') : t === testid);
+  for (let n = 1; n <= max; n++) {
+    await page.keyboard.press('Tab');
+    if (hit(await focused(page))) return n;
+  }
+  throw new Error(`${max} presses of Tab never reached ${testid}; the focus is on ${await focused(page)}`);
+}
