@@ -1,48 +1,132 @@
-// The project's benchmark (not part of the test suite): load → first interactive render at CPU
-// throttling 1× and 4× (median of 5 fresh pages each), bytes transferred and JS heap.
-// Run through scripts/bench.sh, which builds the release app and serves it.
+// The project's benchmark (not part of the test suite). Run through scripts/bench.sh, which builds
+// the release app, serves it and generates a 1,000-item framework file.
+//  1. load → first interactive render of the start page, at CPU 1× and 4× (median of RUNS);
+//  2. per framework (the built-in sở framework, the generated 1,000-item one): load → workspace
+//     ready, and edit → points and index updated in the page (median and p95 of EDITS edits), at
+//     CPU 1× and 4×; JS heap after the edits.
+import { readFileSync } from 'node:fs';
 import { launch, APP_URL } from './tests/browser.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);
-const READY = '[data-testid="framework-list"] article';
+const EDITS = Number(process.env.EDITS ?? 50);
+const SYNTHETIC = process.env.SYNTHETIC_FRAMEWORK;
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
+const p95 = (xs) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const round = (x) => Math.round(x * 10) / 10;
 
-async function loadOnce(browser, rate) {
+async function newPage(browser, rate) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
   await cdp.send('Performance.enable');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  let bytes = 0;
-  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
-  // Records, inside the page, the moment the first interactive element appears.
-  await page.addInitScript((selector) => {
+  return { context, page, cdp };
+}
+
+async function heap(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+}
+
+/** Milliseconds from navigation start until `selector` is in the document, measured in the page. */
+async function timeToSelector(page, url, selector) {
+  await page.addInitScript((sel) => {
+    window.__readyAt = undefined;
     new MutationObserver((_, obs) => {
-      if (document.querySelector(selector)) { window.__ready = performance.now(); obs.disconnect(); }
+      if (document.querySelector(sel)) { window.__readyAt = performance.now(); obs.disconnect(); }
     }).observe(document, { childList: true, subtree: true });
-  }, READY);
-  await page.goto(APP_URL);
-  await page.waitForFunction(() => window.__ready !== undefined);
-  const ready = await page.evaluate(() => window.__ready);
-  const metrics = (await cdp.send('Performance.getMetrics')).metrics;
-  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  }, selector);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 60000 });
+  return page.evaluate(() => window.__readyAt);
+}
+
+async function startLoad(browser, rate) {
+  const { context, page, cdp } = await newPage(browser, rate);
+  const ms = await timeToSelector(page, APP_URL, '[data-testid="framework-list"] article');
+  const h = await heap(cdp);
   await context.close();
-  return { ready, bytes, heap };
+  return { ms, heap: h };
+}
+
+/** Creates a draft of `frameworkId` (loading `file` first when given); returns its id. */
+async function createDraft(page, frameworkId, file) {
+  await page.goto(APP_URL);
+  if (file) {
+    await page.getByTestId('framework-file').setInputFiles({ name: 'khung.json', mimeType: 'application/json', buffer: readFileSync(file) });
+    await page.getByTestId('framework-loaded').waitFor();
+  }
+  await page.getByTestId(`choose-framework-${frameworkId}`).check();
+  await page.getByTestId('choose-unit').selectOption('__other');
+  await page.getByTestId('unit-name').fill('Đơn vị đo hiệu năng');
+  await page.getByTestId('create-draft').click();
+  await page.getByTestId('item-tree').waitFor();
+  return page.evaluate(() => location.hash.split('/')[2]);
+}
+
+/** Toggles a yes/no item EDITS times, timing each click until the page's index text has changed
+ * (a MutationObserver sees the new text: scoring, every re-render and the DOM update are done). */
+async function editLatencies(page, code) {
+  return page.evaluate(async ({ code, edits }) => {
+    const area = document.querySelector(`[data-testid="item-${code}"]`);
+    const index = document.querySelector('[data-testid="index-percent"]');
+    const times = [];
+    for (let i = 0; i < edits; i++) {
+      const before = index.textContent;
+      const radio = area.querySelector(`[data-testid="${i % 2 === 0 ? 'yes' : 'no'}"]`);
+      const t0 = performance.now();
+      const done = new Promise((resolve) => {
+        const obs = new MutationObserver(() => {
+          if (index.textContent !== before) { obs.disconnect(); resolve(performance.now()); }
+        });
+        obs.observe(index, { childList: true, characterData: true, subtree: true });
+      });
+      radio.click();
+      times.push((await done) - t0);
+      // Let the browser paint and the debounced autosave settle before the next edit.
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return times;
+  }, { code, edits: EDITS });
+}
+
+async function workspace(browser, rate, { frameworkId, file, yesNoItem }) {
+  const { context, page, cdp } = await newPage(browser, 1);
+  const id = await createDraft(page, frameworkId, file);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const loads = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto('about:blank');
+    loads.push(await timeToSelector(page, `${APP_URL}#/d/${id}/i/${yesNoItem}`, `[data-testid="item-${yesNoItem}"]`));
+  }
+  const edits = await editLatencies(page, yesNoItem);
+  const result = {
+    items: await page.locator('a.tree-item').count(),
+    load_to_workspace_ms_median: round(median(loads)),
+    edit_to_index_ms_median: round(median(edits)),
+    edit_to_index_ms_p95: round(p95(edits)),
+    js_heap_used_bytes: await heap(cdp),
+  };
+  await context.close();
+  return result;
 }
 
 const browser = await launch();
-const results = {};
+const results = { start_page: {}, builtin_framework: {}, synthetic_framework: {} };
 for (const rate of [1, 4]) {
   const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await loadOnce(browser, rate));
-  results[`cpu_${rate}x`] = {
-    load_to_interactive_ms_median: Math.round(median(runs.map((r) => r.ready))),
-    load_to_interactive_ms_all: runs.map((r) => Math.round(r.ready)),
-    transferred_bytes: median(runs.map((r) => r.bytes)),
+  for (let i = 0; i < RUNS; i++) runs.push(await startLoad(browser, rate));
+  results.start_page[`cpu_${rate}x`] = {
+    load_to_interactive_ms_median: round(median(runs.map((r) => r.ms))),
+    load_to_interactive_ms_all: runs.map((r) => round(r.ms)),
     js_heap_used_bytes: median(runs.map((r) => r.heap)),
   };
+  results.builtin_framework[`cpu_${rate}x`] = await workspace(browser, rate, { frameworkId: 'soc-trang-cap-so', yesNoItem: '1.1.2' });
+  if (SYNTHETIC) {
+    results.synthetic_framework[`cpu_${rate}x`] = await workspace(browser, rate, { frameworkId: 'synthetic-1000', file: SYNTHETIC, yesNoItem: '1.6' });
+  }
 }
 await browser.close();
 console.log(JSON.stringify(results, null, 2));

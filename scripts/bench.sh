@@ -10,7 +10,9 @@ scripts/size.sh dist
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+trap 'kill $SERVER 2>/dev/null || true; rm -f "${SYNTHETIC:-}"' EXIT
 sleep 0.5
-echo "== load and render in headless Chromium"
-APP_URL="http://127.0.0.1:$PORT/" node e2e/bench.js
+SYNTHETIC="$(mktemp --suffix=.json)"
+cargo run -q --release -p cchc-core --example synthetic_framework 10 100 >"$SYNTHETIC"
+echo "== load, edit and render in headless Chromium"
+APP_URL="http://127.0.0.1:$PORT/" SYNTHETIC_FRAMEWORK="$SYNTHETIC" node e2e/bench.js

@@ -22,3 +22,23 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
+
+/// The largest file the app reads: a framework or a submission is a few hundred kilobytes.
+pub const MAX_FILE_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    TooLarge,
+    Unreadable,
+}
+
+/// Reads a file the user picked as UTF-8 text, refusing files over [`MAX_FILE_BYTES`].
+pub async fn read_text(file: web_sys::File) -> Result<String, ReadError> {
+    if file.size() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge);
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| ReadError::Unreadable)?;
+    text.as_string().ok_or(ReadError::Unreadable)
+}

@@ -2,9 +2,17 @@
 //! one language does not compile. Criteria texts are not here: they live in the framework data.
 
 use cchc_core::{ItemMark, Lang};
+use leptos::prelude::Get;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
+    LoadFrameworkHelp,
+    LoadFrameworkFile,
+    FrameworkHasProblems,
+    FrameworkLoaded,
+    FrameworkAlreadyLoaded,
+    FileUnreadable,
+    FileTooLarge,
     AppTitle,
     SkipToContent,
     SwitchLanguage,
@@ -145,6 +153,17 @@ impl Msg {
     pub fn text(self, lang: Lang) -> &'static str {
         match lang {
             Lang::Vi => match self {
+                Msg::LoadFrameworkHelp => {
+                    "Dùng để thay bộ tiêu chí mẫu bằng Phụ lục chính thức do Sở Nội vụ soạn theo định dạng của ứng dụng."
+                }
+                Msg::LoadFrameworkFile => "Nạp bộ tiêu chí từ tệp (JSON)",
+                Msg::FrameworkHasProblems => "Tệp bộ tiêu chí có lỗi, chưa nạp. Các lỗi cần sửa",
+                Msg::FrameworkLoaded => "Đã nạp bộ tiêu chí:",
+                Msg::FrameworkAlreadyLoaded => {
+                    "Bộ tiêu chí cùng mã và phiên bản này đã có trong ứng dụng."
+                }
+                Msg::FileUnreadable => "Không đọc được tệp (không phải văn bản UTF-8?).",
+                Msg::FileTooLarge => "Tệp lớn hơn 10 MB; ứng dụng không đọc tệp này.",
                 Msg::AppTitle => "Tự đánh giá Chỉ số cải cách hành chính",
                 Msg::SkipToContent => "Bỏ qua, đến nội dung chính",
                 Msg::SwitchLanguage => "English",
@@ -299,6 +318,19 @@ impl Msg {
                 Msg::Losing => "mất",
             },
             Lang::En => match self {
+                Msg::LoadFrameworkHelp => {
+                    "Use it to replace a model framework with the official annex, written by Sở Nội vụ in the app's format."
+                }
+                Msg::LoadFrameworkFile => "Load a framework file (JSON)",
+                Msg::FrameworkHasProblems => {
+                    "The framework file has problems and was not loaded. To fix"
+                }
+                Msg::FrameworkLoaded => "Framework loaded:",
+                Msg::FrameworkAlreadyLoaded => {
+                    "A framework with this id and version is already loaded."
+                }
+                Msg::FileUnreadable => "The file cannot be read (not UTF-8 text?).",
+                Msg::FileTooLarge => "The file is over 10 MB; the app does not read it.",
                 Msg::AppTitle => "Public Administration Reform Index self-assessment",
                 Msg::SkipToContent => "Skip to main content",
                 Msg::SwitchLanguage => "Tiếng Việt",
@@ -474,4 +506,12 @@ pub fn mark_label(mark: ItemMark, lang: Lang) -> &'static str {
         (ItemMark::NotApplicable, Lang::En) => "not applicable",
         (ItemMark::Survey, Lang::En) => "scored by the province's survey",
     }
+}
+
+/// A reactive text for `msg` in the current language. Every call site shares this one closure
+/// type, which keeps the WebAssembly small: a `move || msg.text(lang())` written inline is a new
+/// type, and new rendering code, at each of the hundreds of places a label appears.
+pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = crate::state::AppState::expect().lang;
+    move || msg.text(lang.get())
 }

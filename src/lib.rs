@@ -13,7 +13,7 @@ pub mod storage;
 use leptos::prelude::*;
 
 use crate::components::lang_switch::LangSwitch;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, tr};
 use crate::pages::start::StartPage;
 use crate::pages::summary::SummaryPage;
 use crate::pages::workspace::WorkspacePage;
@@ -78,10 +78,10 @@ pub fn App() -> impl IntoView {
         Page::Summary(draft) => view! { <SummaryPage draft_id=draft /> }.into_any(),
     };
     view! {
-        <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(state.lang.get())}</a>
+        <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
         <header class="app-header">
             <a class="home" href="#/" data-testid="home">
-                <h1 data-testid="app-title">{move || Msg::AppTitle.text(state.lang.get())}</h1>
+                <h1 data-testid="app-title">{tr(Msg::AppTitle)}</h1>
             </a>
             <LangSwitch />
         </header>

@@ -58,10 +58,34 @@ pub enum OpenError {
     Storage(StorageError),
 }
 
+/// A framework the app can use, and where it came from.
+#[derive(Debug, Clone)]
+pub struct LoadedFramework {
+    pub framework: Arc<Framework>,
+    /// The localStorage key of a framework the user loaded; `None` for a built-in one.
+    pub stored_key: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportFrameworkError {
+    Invalid(Vec<cchc_core::FrameworkError>),
+    AlreadyLoaded,
+    Storage(StorageError),
+}
+
+/// The framework a draft names: the same id and version, or else the same id.
+fn find_framework(fs: &[LoadedFramework], id: &str, version: &str) -> Option<Arc<Framework>> {
+    fs.iter()
+        .find(|f| f.framework.id == id && f.framework.version == version)
+        .or_else(|| fs.iter().find(|f| f.framework.id == id))
+        .map(|f| f.framework.clone())
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
-    pub frameworks: StoredValue<Vec<Arc<Framework>>>,
+    /// The frameworks the app can score with: the built-in ones, then those the user loaded.
+    pub frameworks: RwSignal<Vec<LoadedFramework>>,
     pub units: StoredValue<Vec<Unit>>,
     pub route: RwSignal<Route>,
     /// The open draft.
@@ -84,13 +108,26 @@ const SAVE_DELAY: Duration = Duration::from_millis(300);
 impl AppState {
     /// Creates the state and provides it to every component below.
     pub fn provide() -> AppState {
-        let frameworks: Vec<Arc<Framework>> = cchc_core::builtin::frameworks()
+        let mut frameworks: Vec<LoadedFramework> = cchc_core::builtin::frameworks()
             .into_iter()
             // A shipped framework that fails to load is caught by the core's native tests;
             // in the browser it is left out rather than taking the app down.
             .filter_map(Result::ok)
-            .map(Arc::new)
+            .map(|f| LoadedFramework {
+                framework: Arc::new(f),
+                stored_key: None,
+            })
             .collect();
+        // Frameworks loaded earlier were checked before they were stored; one that no longer
+        // loads (edited by hand, or an older format) is left out here and stays in storage.
+        for (key, text) in storage::list_frameworks().unwrap_or_default() {
+            if let Ok(f) = Framework::from_json(&text) {
+                frameworks.push(LoadedFramework {
+                    framework: Arc::new(f),
+                    stored_key: Some(key),
+                });
+            }
+        }
         let units = cchc_core::builtin::unit_list()
             .map(|l| l.units)
             .unwrap_or_default();
@@ -99,11 +136,14 @@ impl AppState {
             _ => Lang::Vi,
         };
         let draft: RwSignal<Option<Draft>> = RwSignal::new(None);
-        let frameworks = StoredValue::new(frameworks);
+        let frameworks = RwSignal::new(frameworks);
         let framework = Memo::new(move |_| {
-            let id = draft.with(|d| d.as_ref().map(|d| d.framework.id.clone()))?;
+            let (id, version) = draft.with(|d| {
+                d.as_ref()
+                    .map(|d| (d.framework.id.clone(), d.framework.version.clone()))
+            })?;
             frameworks
-                .with_value(|fs| fs.iter().find(|f| f.id == id).cloned())
+                .with(|fs| find_framework(fs, &id, &version))
                 .map(Shared)
         });
         let scorecard = Memo::new(move |_| {
@@ -134,8 +174,34 @@ impl AppState {
     }
 
     pub fn framework_by_id(&self, id: &str) -> Option<Arc<Framework>> {
-        self.frameworks
-            .with_value(|fs| fs.iter().find(|f| f.id == id).cloned())
+        self.frameworks.with_untracked(|fs| {
+            fs.iter()
+                .find(|f| f.framework.id == id)
+                .map(|f| f.framework.clone())
+        })
+    }
+
+    /// Checks a framework file and, when it is sound, stores it and makes it available.
+    /// A file with the id and version of a framework already loaded replaces nothing.
+    pub fn import_framework(&self, text: &str) -> Result<Arc<Framework>, ImportFrameworkError> {
+        let framework = Framework::from_json(text).map_err(ImportFrameworkError::Invalid)?;
+        let exists = self.frameworks.with_untracked(|fs| {
+            fs.iter()
+                .any(|f| f.framework.id == framework.id && f.framework.version == framework.version)
+        });
+        if exists {
+            return Err(ImportFrameworkError::AlreadyLoaded);
+        }
+        let key = storage::framework_key(&framework.id, &framework.version);
+        storage::write_framework(&key, text).map_err(ImportFrameworkError::Storage)?;
+        let framework = Arc::new(framework);
+        self.frameworks.update(|fs| {
+            fs.push(LoadedFramework {
+                framework: framework.clone(),
+                stored_key: Some(key),
+            })
+        });
+        Ok(framework)
     }
 
     /// Applies an edit to the open draft and schedules a save.
@@ -177,11 +243,11 @@ impl AppState {
         let Some(mut copy) = self.draft.get_untracked() else {
             return;
         };
-        if let Ok(Some(Ok(stored))) = storage::read_draft(&copy.id) {
-            if stored.revision > self.saved_revision.get_value() {
-                self.save.set(SaveState::Conflict);
-                return;
-            }
+        if let Ok(Some(Ok(stored))) = storage::read_draft(&copy.id)
+            && stored.revision > self.saved_revision.get_value()
+        {
+            self.save.set(SaveState::Conflict);
+            return;
         }
         let now = clock::now_iso();
         copy.revision = self.saved_revision.get_value() + 1;

@@ -9,6 +9,7 @@ use cchc_core::{Draft, DraftError};
 use leptos::prelude::*;
 
 pub const DRAFT_PREFIX: &str = "cchc.v1.draft.";
+pub const FRAMEWORK_PREFIX: &str = "cchc.v1.framework.";
 const LANG_KEY: &str = "cchc.v1.lang";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,18 +59,19 @@ pub fn read_raw(key: &str) -> Result<Option<String>, StorageError> {
         .map_err(|_| StorageError::Unavailable)
 }
 
+/// The keys that start with `prefix`.
+fn keys_with_prefix(storage: &web_sys::Storage, prefix: &str) -> Result<Vec<String>, StorageError> {
+    let n = storage.length().map_err(|_| StorageError::Unavailable)?;
+    Ok((0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(prefix))
+        .collect())
+}
+
 /// Every stored draft, readable or not, newest first.
 pub fn list() -> Result<Vec<StoredEntry>, StorageError> {
     let storage = local()?;
-    let n = storage.length().map_err(|_| StorageError::Unavailable)?;
-    let mut keys = Vec::new();
-    for i in 0..n {
-        if let Ok(Some(key)) = storage.key(i) {
-            if key.starts_with(DRAFT_PREFIX) {
-                keys.push(key);
-            }
-        }
-    }
+    let keys = keys_with_prefix(&storage, DRAFT_PREFIX)?;
     let mut entries: Vec<StoredEntry> = keys
         .into_iter()
         .filter_map(|key| {
@@ -106,6 +108,27 @@ pub fn write_draft(draft: &Draft) -> Result<(), StorageError> {
 pub fn remove(key: &str) -> Result<(), StorageError> {
     local()?
         .remove_item(key)
+        .map_err(|e| StorageError::Refused(error_text(e)))
+}
+
+/// The framework files the user loaded, as stored: (key, text).
+pub fn list_frameworks() -> Result<Vec<(String, String)>, StorageError> {
+    let storage = local()?;
+    let mut out: Vec<(String, String)> = keys_with_prefix(&storage, FRAMEWORK_PREFIX)?
+        .into_iter()
+        .filter_map(|key| Some((key.clone(), storage.get_item(&key).ok().flatten()?)))
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+pub fn framework_key(id: &str, version: &str) -> String {
+    format!("{FRAMEWORK_PREFIX}{id}@{version}")
+}
+
+pub fn write_framework(key: &str, text: &str) -> Result<(), StorageError> {
+    local()?
+        .set_item(key, text)
         .map_err(|e| StorageError::Refused(error_text(e)))
 }
 

@@ -617,7 +617,7 @@ impl Scorecard {
             .filter_map(|node| Some((node, self.nodes.get(&node.code)?.lost())))
             .filter(|(_, lost)| *lost > Points::ZERO)
             .collect();
-        losses.sort_by(|a, b| b.1.cmp(&a.1));
+        losses.sort_by_key(|(_, lost)| std::cmp::Reverse(*lost));
         losses.truncate(n);
         losses
     }

@@ -10,6 +10,16 @@ use crate::points::Points;
 /// A framework of `fields` fields, each with `items_per_field` one-point items cycling through the
 /// rule kinds; every field has 1 survey item. `total_max` is the sum, so it always loads.
 pub fn framework(fields: usize, items_per_field: usize) -> Framework {
+    let text = framework_json(fields, items_per_field);
+    match Framework::from_json(&text) {
+        Ok(fw) => fw,
+        // The generator is fixed code; a failure here is a bug in it, not user input.
+        Err(e) => panic!("synthetic framework does not load: {e:?}"),
+    }
+}
+
+/// The framework file of [`framework`], as a user would load it.
+pub fn framework_json(fields: usize, items_per_field: usize) -> String {
     let items_per_field = items_per_field.max(2);
     let rules = [
         json!({"kind": "yes_no"}),
@@ -66,11 +76,7 @@ pub fn framework(fields: usize, items_per_field: usize) -> Framework {
         "bands": [{"label": {"vi": "Đạt"}, "from": 50}, {"label": {"vi": "Chưa đạt"}, "from": 0, "to": 50}],
         "fields": field_nodes,
     });
-    match Framework::from_json(&file.to_string()) {
-        Ok(fw) => fw,
-        // The generator is fixed code; a failure here is a bug in it, not user input.
-        Err(e) => panic!("synthetic framework does not load: {e:?}"),
-    }
+    file.to_string()
 }
 
 /// Answers to every item of `framework`, varied by `seed`.

@@ -256,6 +256,15 @@ export class Workspace {
     return this.page.getByTestId(`why-${code}`);
   }
 
+  /** Opens the item's "Vì sao được số điểm này?" details (a click on its summary, if closed). */
+  async openWhy(code) {
+    const details = this.why(code);
+    if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+    await eventually(async () => {
+      if (!(await details.evaluate((d) => d.open))) throw new Error(`why-${code} is closed`);
+    });
+  }
+
   /** Selects an item by clicking its link in the tree. */
   async select(code) {
     await this.treeLink(code).click();
@@ -344,7 +353,8 @@ export class Workspace {
       case 'checklist': {
         const ticked = [];
         for (const it of rule.items) if (await checked(`check-${it.id}`)) ticked.push(it.id);
-        return { kind: 'checklist', ticked: ticked.sort() };
+        // Nothing ticked looks the same whether or not the item was answered.
+        return ticked.length === 0 ? null : { kind: 'checklist', ticked: ticked.sort() };
       }
       case 'survey': {
         const text = await area.getByTestId('estimate').inputValue();
@@ -357,13 +367,19 @@ export class Workspace {
 
   /** Registers a new document from the selected item's panel (and so attaches it). */
   async addDocument(doc) {
-    const summary = this.page.getByTestId('new-document');
-    const form = this.page.getByTestId('new-document-form');
-    if (!(await form.isVisible())) await summary.click();
+    const form = await this.openNewDocument();
     for (const [name, value] of Object.entries(doc)) {
       if (value !== undefined) await form.getByTestId(`doc-${name}`).fill(value);
     }
     await form.getByTestId('add-document').click();
+  }
+
+  /** Opens the "Thêm văn bản mới" details (if closed) and returns its form. */
+  async openNewDocument() {
+    const form = this.page.getByTestId('new-document-form');
+    if (!(await form.isVisible())) await this.page.getByTestId('new-document').click();
+    await form.waitFor();
+    return form;
   }
 
   /** Attaches an already registered document (by its id) to the selected item. */

@@ -1,8 +1,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { launch, openApp } from './browser.js';
 import {
-  StartPage, Workspace, Summary, loadFramework, scoredItems, nodeByCode, planAnswers, scoreNatively,
+  StartPage, Workspace, loadFramework, scoredItems, nodeByCode, planAnswers, scoreNatively,
   fmt, fmtShort, readStored, eventually, waitForText, focused, tabTo,
 } from './pages.js';
 
@@ -67,6 +68,13 @@ test('answering every item of the cấp sở framework through the UI gives the 
     assert.deepEqual(stored.answers.evidence, evidence);
   }, { timeout: 5000 });
   await ws.waitSaved();
+
+  // The exported file carries the same answers.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-draft').click()]);
+  assert.equal(download.suggestedFilename(), 'CCHC-2025-So-Noi-vu-tu-danh-gia.json');
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.deepEqual(exported.answers, { year: 2025, items: expected, evidence });
+  assert.deepEqual(exported.framework, { id: FW_ID, version: fw.version });
 
   const card = scoreNatively(FW_ID, { year: 2025, items: expected, evidence });
   assert.equal(await ws.totalPoints.textContent(), `${fmt(card.total)} / ${fmtShort(card.applicable_max)}`);
@@ -159,9 +167,67 @@ test('after a reload every answer, the evidence, the giải trình and the note 
   await context.close();
 });
 
-test('the English switch on the workspace turns the labels to English and the numbers to a decimal point', async () => {
+test('an edit made just before the page is reloaded is saved on pagehide, without waiting for the autosave delay', async () => {
   const { context, page, watch } = await openApp(browser);
   const id = await new StartPage(page).createDraft({ framework: FW_ID, unit: 'so-noi-vu', year: 2025 });
+  const ws = new Workspace(page);
+  await ws.select('1.5.1');
+  await ws.answer(nodeByCode(fw, '1.5.1'), { kind: 'count', count: 2 });
+  await ws.explanation().fill('Hai sáng kiến được công nhận.');
+  await page.reload();
+  await ws.totalPoints.waitFor();
+  assert.deepEqual((await readStored(page, id)).answers.items['1.5.1'], {
+    value: { kind: 'count', count: 2 },
+    explanation: 'Hai sáng kiến được công nhận.',
+  });
+  assert.equal(await ws.item('1.5.1').getByTestId('count').inputValue(), '2');
+  assert.equal(await ws.itemPoints('1.5.1').textContent(), 'Điểm hiện tại: 1,5 / 1,5');
+  assert.deepEqual(watch.consoleErrors, []);
+  await context.close();
+});
+
+test('clearing an answer empties its input, its points and its stored entry, for every kind of rule', async () => {
+  const { context, page, watch } = await openApp(browser);
+  const id = await new StartPage(page).createDraft({ framework: FW_ID, unit: 'so-noi-vu', year: 2025 });
+  const ws = new Workspace(page);
+  const answers = [
+    ['1.1.1', { kind: 'level', id: 'dung-han' }],
+    ['1.1.2', { kind: 'yes_no', yes: true }],
+    ['1.1.3', { kind: 'ratio', numerator: 9, denominator: 10 }],
+    ['1.2.1', { kind: 'checklist', ticked: ['nam', 'quy-1'] }],
+    ['1.5.1', { kind: 'count', count: 2 }],
+    ['1.7.1', { kind: 'estimate', points: '1.50' }],
+    ['2.1.2', { kind: 'no_task' }],
+    ['3.1.1', { kind: 'not_applicable', reason: 'Không có thủ tục' }],
+  ];
+  const shown = {};
+  const wanted = {};
+  for (const [code, value] of answers) {
+    const node = nodeByCode(fw, code);
+    await ws.select(code);
+    await ws.answer(node, value);
+    await eventually(async () => assert.notEqual(await ws.item(code).getByTestId('clear-answer').isDisabled(), true));
+    await ws.item(code).getByTestId('clear-answer').click();
+    const pointsText = node.rule.kind === 'survey' ? `Ước tính điều tra xã hội học: 0 / ${fmtShort(node.max)}` : `Điểm hiện tại: 0 / ${fmtShort(node.max)}`;
+    await waitForText(ws.itemPoints(code), pointsText);
+    shown[code] = {
+      answer: await ws.readAnswer(node),
+      points: await ws.itemPoints(code).textContent(),
+      clearDisabled: await ws.item(code).getByTestId('clear-answer').isDisabled(),
+    };
+    wanted[code] = { answer: null, points: pointsText, clearDisabled: true };
+  }
+  const differing = Object.keys(wanted).filter((c) => JSON.stringify(shown[c]) !== JSON.stringify(wanted[c]));
+  assert.deepEqual(shown, wanted, `after "Xóa câu trả lời" these items still show something: ${differing.join(', ')}`);
+  assert.equal(await ws.totalPoints.textContent(), '0,00 / 100');
+  await eventually(async () => assert.deepEqual((await readStored(page, id)).answers.items, {}));
+  assert.deepEqual(watch.consoleErrors, []);
+  await context.close();
+});
+
+test('the English switch on the workspace turns the labels to English and the numbers to a decimal point', async () => {
+  const { context, page, watch } = await openApp(browser);
+  await new StartPage(page).createDraft({ framework: FW_ID, unit: 'so-noi-vu', year: 2025 });
   const ws = new Workspace(page);
   const answers = { '1.1.1': { kind: 'level', id: 'cham' }, '1.1.3': { kind: 'ratio', numerator: 7, denominator: 10 }, '1.7.1': { kind: 'estimate', points: '1.25' } };
   for (const [code, value] of Object.entries(answers)) {
@@ -172,7 +238,7 @@ test('the English switch on the workspace turns the labels to English and the nu
   assert.notEqual(card.total.split('.')[1], '00', 'the total has decimals worth showing');
   await waitForText(ws.totalPoints, `${fmt(card.total)} / ${fmtShort(card.applicable_max)}`);
   assert.equal(await ws.indexPercent.textContent(), `${fmt(card.index)} %`);
-  assert.equal(await ws.itemPoints('1.7.1').textContent(), 'Ước tính điều tra xã hội học: 1,25 / 2');
+  await waitForText(ws.itemPoints('1.7.1'), 'Ước tính điều tra xã hội học: 1,25 / 2');
   await ws.waitSaved();
 
   await page.getByTestId('lang-switch').click();
@@ -198,12 +264,11 @@ test('the English switch on the workspace turns the labels to English and the nu
   await summary.total.waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en', 'the choice survives a reload');
   assert.equal(await summary.total.textContent(), `${fmt(card.total, 'en')} / ${fmt(card.applicable_max, 'en')}`);
-  assert.ok(id);
   assert.deepEqual(watch.consoleErrors, []);
   await context.close();
 });
 
-test('a keyboard user creates a draft, moves through the tree with the arrow keys and answers an item', async () => {
+test('a keyboard user creates a draft, moves through the tree with the arrow keys and answers an item', async (t) => {
   const { context, page, watch } = await openApp(browser);
   const start = new StartPage(page);
   await start.ready();
@@ -236,6 +301,10 @@ test('a keyboard user creates a draft, moves through the tree with the arrow key
 
   await tabTo(page, /^tree-/);
   assert.equal(await focused(page), 'tree-1.1.1', 'the first link reached in the tree is the first item');
+  await kb.press('End');
+  assert.equal(await focused(page), `tree-${items.at(-1).code}`);
+  await kb.press('Home');
+  assert.equal(await focused(page), 'tree-1.1.1');
   await kb.press('ArrowDown');
   assert.equal(await focused(page), 'tree-1.1.2');
   await kb.press('ArrowDown');
@@ -256,7 +325,40 @@ test('a keyboard user creates a draft, moves through the tree with the arrow key
   await waitForText(ws.itemPoints('1.1.3'), 'Điểm hiện tại: 1 / 2');
   assert.equal(await ws.item('1.1.3').getByTestId('ratio-percent').textContent(), 'Tỷ lệ: 90 %');
   assert.equal(await ws.totalPoints.textContent(), '1,00 / 100');
-  test.diagnostic?.(`Tab presses from the tree link to the item's first input: ${presses}`);
+  t.diagnostic(`Tab presses from the tree link to the item's first input: ${presses}`);
   assert.deepEqual(watch.consoleErrors, []);
+  await context.close();
+});
+
+test('the start page, the workspace and the summary log no console error and make no request outside the app', async () => {
+  const { context, page, watch } = await openApp(browser);
+  const start = new StartPage(page);
+  await start.ready();
+  const id = await start.createDraft({ framework: FW_ID, unit: 'so-noi-vu', year: 2025 });
+  const ws = new Workspace(page);
+  await ws.select('1.1.3');
+  await ws.answer(nodeByCode(fw, '1.1.3'), { kind: 'ratio', numerator: 7, denominator: 10 });
+  await ws.openWhy('1.1.3');
+  await waitForText(ws.why('1.1.3').locator('li').nth(1), /= 70 %$/);
+  await page.getByTestId('next-item').click();
+  await ws.item('1.2.1').waitFor();
+  await page.getByTestId('prev-item').click();
+  await ws.item('1.1.3').waitFor();
+  await ws.waitSaved();
+  const summary = await ws.openSummary();
+  await summary.chart.waitFor();
+  const firstLoss = summary.losses.locator('a').first();
+  const lossCode = (await firstLoss.getAttribute('data-testid')).replace(/^loss-/, '');
+  await firstLoss.click();
+  await ws.item(lossCode).waitFor();
+  await page.getByTestId('home').click();
+  await start.draftRow(id).waitFor();
+  await page.getByTestId('lang-switch').click();
+  await waitForText(page.getByTestId('app-title'), 'Public Administration Reform Index self-assessment');
+  await page.goto(new URL(`#/d/${id}/tong-hop`, page.url()).href);
+  await page.reload();
+  await summary.total.waitFor();
+  assert.deepEqual(watch.consoleErrors, []);
+  assert.deepEqual(watch.outsideRequests, []);
   await context.close();
 });

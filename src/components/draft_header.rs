@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::clock;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, tr};
 use crate::route::Route;
 use crate::state::{AppState, SaveState};
 use crate::storage::StorageError;
@@ -75,42 +75,42 @@ pub fn DraftHeader() -> impl IntoView {
             </div>
             <dl class="totals">
                 <div>
-                    <dt>{move || Msg::TotalPoints.text(lang())}</dt>
+                    <dt>{tr(Msg::TotalPoints)}</dt>
                     <dd data-testid="total-points">
                         {move || totals.get().map(|(t, m, ..)| format!("{} / {}", t.format(lang()), m.format_short(lang())))}
                     </dd>
                 </div>
                 <div>
-                    <dt>{move || Msg::Index.text(lang())}</dt>
+                    <dt>{tr(Msg::Index)}</dt>
                     <dd data-testid="index-percent">{move || totals.get().map(|(_, _, i, ..)| format!("{} %", i.format(lang())))}</dd>
                 </div>
                 <div>
-                    <dt>{move || Msg::Answered.text(lang())}</dt>
+                    <dt>{tr(Msg::Answered)}</dt>
                     <dd data-testid="progress">{move || totals.get().map(|(.., a, n)| format!("{a}/{n}"))}</dd>
                 </div>
             </dl>
-            <nav class="draft-nav" aria-label=move || Msg::DraftActions.text(lang())>
-                <a href=move || Route::Item { draft: draft_id(), code: None }.href() data-testid="to-items">{move || Msg::Criteria.text(lang())}</a>
-                <a href=move || Route::Summary { draft: draft_id() }.href() data-testid="to-summary">{move || Msg::Summary.text(lang())}</a>
-                <button type="button" data-testid="export-draft" on:click=export>{move || Msg::ExportFile.text(lang())}</button>
+            <nav class="draft-nav" aria-label=tr(Msg::DraftActions)>
+                <a href=move || Route::Item { draft: draft_id(), code: None }.href() data-testid="to-items">{tr(Msg::Criteria)}</a>
+                <a href=move || Route::Summary { draft: draft_id() }.href() data-testid="to-summary">{tr(Msg::Summary)}</a>
+                <button type="button" data-testid="export-draft" on:click=export>{tr(Msg::ExportFile)}</button>
             </nav>
             <p class="save-status" class:save-problem=failed role="status" aria-live="polite" data-testid="save-status">{status}</p>
             <Show when=move || state.save.get() == SaveState::Conflict>
                 <div class="banner warning" role="alert" data-testid="conflict">
-                    <p>{move || Msg::ConflictExplained.text(lang())}</p>
-                    <button type="button" on:click=export>{move || Msg::ExportThisTab.text(lang())}</button>
-                    <button type="button" data-testid="take-other" on:click=move |_| state.take_stored()>{move || Msg::TakeOtherTab.text(lang())}</button>
-                    <button type="button" data-testid="keep-mine" on:click=move |_| state.keep_mine()>{move || Msg::KeepThisTab.text(lang())}</button>
+                    <p>{tr(Msg::ConflictExplained)}</p>
+                    <button type="button" on:click=export>{tr(Msg::ExportThisTab)}</button>
+                    <button type="button" data-testid="take-other" on:click=move |_| state.take_stored()>{tr(Msg::TakeOtherTab)}</button>
+                    <button type="button" data-testid="keep-mine" on:click=move |_| state.keep_mine()>{tr(Msg::KeepThisTab)}</button>
                 </div>
             </Show>
             <Show when=move || matches!(state.save.get(), SaveState::Failed(_))>
                 <div class="banner warning" role="alert" data-testid="save-failed">
-                    <p>{move || Msg::SaveFailedExplained.text(lang())}</p>
-                    <button type="button" class="primary" data-testid="export-now" on:click=export>{move || Msg::ExportNow.text(lang())}</button>
+                    <p>{tr(Msg::SaveFailedExplained)}</p>
+                    <button type="button" class="primary" data-testid="export-now" on:click=export>{tr(Msg::ExportNow)}</button>
                 </div>
             </Show>
             <Show when=move || export_error.get()>
-                <p class="error" role="alert">{move || Msg::ExportFailed.text(lang())}</p>
+                <p class="error" role="alert">{tr(Msg::ExportFailed)}</p>
             </Show>
         </div>
     }

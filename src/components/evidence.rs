@@ -5,7 +5,7 @@ use cchc_core::answer::{Evidence, EvidenceWarning};
 use cchc_core::{Edit, Lang};
 use leptos::prelude::*;
 
-use crate::i18n::Msg;
+use crate::i18n::{Msg, tr};
 use crate::state::AppState;
 
 fn show_date(date: &Option<String>) -> String {
@@ -151,22 +151,22 @@ pub fn EvidencePanel(code: String) -> impl IntoView {
 
     view! {
         <section class="evidence" aria-labelledby=format!("evidence-heading-{code}")>
-            <h3 id=format!("evidence-heading-{code}")>{move || Msg::EvidenceDocuments.text(lang())}</h3>
+            <h3 id=format!("evidence-heading-{code}")>{tr(Msg::EvidenceDocuments)}</h3>
             <ul class="evidence-list" data-testid="evidence-list">{attached}</ul>
 
             <Show when=move || !attachable().is_empty()>
                 <div class="row inline">
-                    <label for=select_id.clone()>{move || Msg::AttachExisting.text(lang())}</label>
+                    <label for=select_id.clone()>{tr(Msg::AttachExisting)}</label>
                     <select id=select_id.clone() data-testid="attach-select" prop:value=move || choice.get() on:change=move |ev| choice.set(event_target_value(&ev))>
-                        <option value="">{move || Msg::ChooseDocument.text(lang())}</option>
+                        <option value="">{tr(Msg::ChooseDocument)}</option>
                         {move || attachable().into_iter().map(|e| view! { <option value=e.id.clone()>{describe(&e, lang())}</option> }).collect_view()}
                     </select>
-                    <button type="button" data-testid="attach-button" on:click=attach.clone()>{move || Msg::Attach.text(lang())}</button>
+                    <button type="button" data-testid="attach-button" on:click=attach.clone()>{tr(Msg::Attach)}</button>
                 </div>
             </Show>
 
             <details class="new-document">
-                <summary data-testid="new-document">{move || Msg::AddDocument.text(lang())}</summary>
+                <summary data-testid="new-document">{tr(Msg::AddDocument)}</summary>
                 <form on:submit=add novalidate data-testid="new-document-form">
                     {form.field("number", Msg::DocNumber, "text", lang, code.clone())}
                     {form.field("date", Msg::DocDate, "date", lang, code.clone())}
@@ -175,18 +175,18 @@ pub fn EvidencePanel(code: String) -> impl IntoView {
                     {form.field("section", Msg::DocSection, "text", lang, code.clone())}
                     {form.field("link", Msg::DocLink, "text", lang, code.clone())}
                     <p class="error" role="alert">{move || form_error.get().map(|m| m.text(lang()))}</p>
-                    <button type="submit" data-testid="add-document">{move || Msg::AddAndAttach.text(lang())}</button>
+                    <button type="submit" data-testid="add-document">{tr(Msg::AddAndAttach)}</button>
                 </form>
             </details>
 
             <div class="row">
-                <label for=explanation_id.clone()>{move || Msg::Explanation.text(lang())}</label>
+                <label for=explanation_id.clone()>{tr(Msg::Explanation)}</label>
                 <textarea id=explanation_id rows="3" data-testid="explanation"
                     prop:value=explanation
                     on:input=move |ev| state.edit(Edit::SetExplanation { code: code_x.clone(), text: event_target_value(&ev) })></textarea>
             </div>
             <div class="row">
-                <label for=note_id.clone()>{move || Msg::Note.text(lang())}</label>
+                <label for=note_id.clone()>{tr(Msg::Note)}</label>
                 <textarea id=note_id rows="2" data-testid="note"
                     prop:value=note
                     on:input=move |ev| state.edit(Edit::SetNote { code: code_n.clone(), text: event_target_value(&ev) })></textarea>

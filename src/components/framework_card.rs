@@ -4,7 +4,7 @@ use cchc_core::Framework;
 use cchc_core::framework::FrameworkStatus;
 use leptos::prelude::*;
 
-use crate::i18n::Msg;
+use crate::i18n::{Msg, tr};
 use crate::state::AppState;
 
 /// One framework at a glance: title, unit type, decision, size, and whether it is official.
@@ -62,7 +62,7 @@ pub fn FrameworkCard(framework: Arc<Framework>) -> impl IntoView {
         <article class="framework-card" data-testid=testid>
             <h3>{title}</h3>
             <p class="facts">{facts}</p>
-            <p class="decision">{move || Msg::Decision.text(lang())} " " {decision.clone()}</p>
+            <p class="decision">{tr(Msg::Decision)} " " {decision.clone()}</p>
             <p class="status" class:status-model=is_model role="note">{status}</p>
         </article>
     }

@@ -12,7 +12,7 @@ use cchc_core::points::div_round;
 use cchc_core::{Edit, Lang, Percent, Points, Value};
 use leptos::prelude::*;
 
-use crate::i18n::Msg;
+use crate::i18n::{Msg, tr};
 use crate::state::AppState;
 
 /// Parses a whole, non-negative count as typed (spaces allowed around it).
@@ -40,7 +40,6 @@ fn set_value(state: AppState, code: &str, value: Option<Value>) {
 #[component]
 pub fn ItemInput(node: Node) -> impl IntoView {
     let state = AppState::expect();
-    let lang = move || state.lang.get();
     let code = node.code.clone();
     let code_v = code.clone();
     let value = Memo::new(move |_| {
@@ -88,7 +87,7 @@ pub fn ItemInput(node: Node) -> impl IntoView {
     view! {
         <div class="item-input" data-testid=format!("item-{code}")>
             <fieldset class="regular" disabled=special>
-                <legend>{move || Msg::YourAnswer.text(lang())}</legend>
+                <legend>{tr(Msg::YourAnswer)}</legend>
                 {regular}
             </fieldset>
             {node.allow_no_task.then(|| {
@@ -98,7 +97,7 @@ pub fn ItemInput(node: Node) -> impl IntoView {
                         <input type="checkbox" id=nt_id.clone() data-testid="no-task"
                             prop:checked=is_no_task
                             on:change=move |ev| toggle(event_target_checked(&ev), Value::NoTask, &code_nt) />
-                        <label for=nt_id2>{move || Msg::NoTaskThisYear.text(lang())}</label>
+                        <label for=nt_id2>{tr(Msg::NoTaskThisYear)}</label>
                     </div>
                 }
             })}
@@ -115,11 +114,11 @@ pub fn ItemInput(node: Node) -> impl IntoView {
                                 Value::NotApplicable { reason: String::new() },
                                 &code_na,
                             ) />
-                        <label for=na_id2>{move || Msg::NotApplicable.text(lang())}</label>
+                        <label for=na_id2>{tr(Msg::NotApplicable)}</label>
                     </div>
                     <Show when=is_na>
                         <div class="row">
-                            <label for=reason_id2.clone()>{move || Msg::NotApplicableReason.text(lang())}</label>
+                            <label for=reason_id2.clone()>{tr(Msg::NotApplicableReason)}</label>
                             <textarea id=reason_id3.clone() data-testid="na-reason" rows="2" aria-required="true"
                                 aria-invalid=move || reason_missing().to_string()
                                 prop:value=reason
@@ -129,7 +128,7 @@ pub fn ItemInput(node: Node) -> impl IntoView {
                                 }
                             ></textarea>
                             <Show when=reason_missing>
-                                <p class="error" role="alert">{move || Msg::ReasonRequired.text(lang())}</p>
+                                <p class="error" role="alert">{tr(Msg::ReasonRequired)}</p>
                             </Show>
                         </div>
                     </Show>
@@ -138,7 +137,7 @@ pub fn ItemInput(node: Node) -> impl IntoView {
             <button type="button" class="link" data-testid="clear-answer"
                 disabled=move || value.get().is_none()
                 on:click=move |_| set_value(state, &code_clear, None)>
-                {move || Msg::ClearAnswer.text(lang())}
+                {tr(Msg::ClearAnswer)}
             </button>
         </div>
     }
@@ -230,7 +229,7 @@ fn regular_input(state: AppState, node: Node, rule: Rule, value: Memo<Option<Val
             let error = RwSignal::new(None::<Msg>);
             let input_id = format!("estimate-{code}");
             view! {
-                <p class="survey-note">{move || Msg::SurveyScoredByProvince.text(lang())}</p>
+                <p class="survey-note">{tr(Msg::SurveyScoredByProvince)}</p>
                 {method.map(|m| view! { <p class="muted">{move || m.get(lang()).to_string()}</p> })}
                 <div class="row">
                     <label for=input_id.clone()>{move || format!("{} (0–{})", Msg::OptionalEstimate.text(lang()), max.format_short(lang()))}</label>

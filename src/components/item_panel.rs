@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use crate::components::evidence::EvidencePanel;
 use crate::components::item_input::ItemInput;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, tr};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -17,7 +17,7 @@ pub fn ItemPanel(draft_id: String, code: String) -> impl IntoView {
         return ().into_any();
     };
     let Some(node) = fw.node(&code).filter(|n| n.is_item()).cloned() else {
-        return view! { <p role="alert" class="panel">{move || Msg::ItemNotFound.text(lang())}</p> }.into_any();
+        return view! { <p role="alert" class="panel">{tr(Msg::ItemNotFound)}</p> }.into_any();
     };
     let items = fw.items();
     let pos = items.iter().position(|n| n.code == code).unwrap_or(0);
@@ -114,25 +114,25 @@ pub fn ItemPanel(draft_id: String, code: String) -> impl IntoView {
             </p>
             {guidance.map(|g| view! {
                 <section class="guidance">
-                    <h3>{move || Msg::Guidance.text(lang())}</h3>
+                    <h3>{tr(Msg::Guidance)}</h3>
                     <p>{move || g.get(lang()).to_string()}</p>
                 </section>
             })}
             {evidence_expected.map(|e| view! {
                 <section class="guidance">
-                    <h3>{move || Msg::EvidenceExpected.text(lang())}</h3>
+                    <h3>{tr(Msg::EvidenceExpected)}</h3>
                     <p>{move || e.get(lang()).to_string()}</p>
                 </section>
             })}
-            {source.map(|s| view! { <p class="muted source">{move || Msg::Follows.text(lang())} " " {s.clone()}</p> })}
+            {source.map(|s| view! { <p class="muted source">{tr(Msg::Follows)} " " {s.clone()}</p> })}
 
-            <section class="answer" aria-label=move || Msg::Answer.text(lang())>
+            <section class="answer" aria-label=tr(Msg::Answer)>
                 <ItemInput node=node.clone() />
             </section>
 
             <p class="item-points" data-testid=format!("item-points-{code}") aria-live="polite">{points_line}</p>
             <details class="why" data-testid=format!("why-{code}")>
-                <summary>{move || Msg::Why.text(lang())}</summary>
+                <summary>{tr(Msg::Why)}</summary>
                 <ol>{move || explanation().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ol>
             </details>
             <Show when=move || !issues().is_empty()>
@@ -143,7 +143,7 @@ pub fn ItemPanel(draft_id: String, code: String) -> impl IntoView {
 
             <EvidencePanel code=node.code.clone() />
 
-            <nav class="item-nav" aria-label=move || Msg::ItemNavigation.text(lang())>
+            <nav class="item-nav" aria-label=tr(Msg::ItemNavigation)>
                 {prev_link}
                 {next_link}
             </nav>

@@ -3,7 +3,7 @@ use cchc_core::{ItemMark, Points};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{Msg, mark_label};
+use crate::i18n::{Msg, mark_label, tr};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -13,7 +13,6 @@ use crate::state::AppState;
 #[component]
 pub fn ItemTree(draft_id: String, selected: Memo<String>) -> impl IntoView {
     let state = AppState::expect();
-    let lang = move || state.lang.get();
     let Some(fw) = state.framework.get_untracked() else {
         return ().into_any();
     };
@@ -59,7 +58,7 @@ pub fn ItemTree(draft_id: String, selected: Memo<String>) -> impl IntoView {
         }
     };
     view! {
-        <nav class="item-tree" aria-label=move || Msg::CriteriaTree.text(lang()) on:keydown=on_keydown data-testid="item-tree">
+        <nav class="item-tree" aria-label=tr(Msg::CriteriaTree) on:keydown=on_keydown data-testid="item-tree">
             <ul>{fields.into_iter().map(|f| tree_node(state, draft_id.clone(), f, selected, 1)).collect_view()}</ul>
         </nav>
     }

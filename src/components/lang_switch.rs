@@ -1,7 +1,7 @@
 use cchc_core::Lang;
 use leptos::prelude::*;
 
-use crate::i18n::Msg;
+use crate::i18n::{Msg, tr};
 use crate::state::AppState;
 
 /// A button that switches the interface between Vietnamese and English.
@@ -21,10 +21,10 @@ pub fn LangSwitch() -> impl IntoView {
             type="button"
             class="lang-switch"
             data-testid="lang-switch"
-            aria-label=move || Msg::SwitchLanguageLabel.text(state.lang.get())
+            aria-label=tr(Msg::SwitchLanguageLabel)
             on:click=toggle
         >
-            {move || Msg::SwitchLanguage.text(state.lang.get())}
+            {tr(Msg::SwitchLanguage)}
         </button>
     }
 }

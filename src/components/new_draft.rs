@@ -1,7 +1,7 @@
 use cchc_core::draft::UnitRef;
 use leptos::prelude::*;
 
-use crate::i18n::Msg;
+use crate::i18n::{Msg, tr};
 use crate::route::Route;
 use crate::state::AppState;
 use crate::{clock, navigate};
@@ -14,8 +14,12 @@ const OTHER_UNIT: &str = "__other";
 pub fn NewDraftForm() -> impl IntoView {
     let state = AppState::expect();
     let lang = move || state.lang.get();
-    let frameworks = state.frameworks.get_value();
-    let framework_id = RwSignal::new(frameworks.first().map(|f| f.id.clone()).unwrap_or_default());
+    let framework_id = RwSignal::new(
+        state
+            .frameworks
+            .with_untracked(|fs| fs.first().map(|f| f.framework.id.clone()))
+            .unwrap_or_default(),
+    );
     let unit_choice = RwSignal::new(String::new());
     let unit_typed = RwSignal::new(String::new());
     let year_text = RwSignal::new(clock::current_year().to_string());
@@ -77,9 +81,10 @@ pub fn NewDraftForm() -> impl IntoView {
     view! {
         <form class="new-draft" data-testid="new-draft" on:submit=submit novalidate>
             <fieldset>
-                <legend>{move || Msg::Framework.text(lang())}</legend>
-                {frameworks
-                    .iter()
+                <legend>{tr(Msg::Framework)}</legend>
+                {move || state.frameworks.get()
+                    .into_iter()
+                    .map(|f| f.framework)
                     .map(|f| {
                         let id = f.id.clone();
                         let id2 = id.clone();
@@ -104,26 +109,26 @@ pub fn NewDraftForm() -> impl IntoView {
                     .collect_view()}
             </fieldset>
             <div class="row">
-                <label for="new-unit">{move || Msg::Unit.text(lang())}</label>
+                <label for="new-unit">{tr(Msg::Unit)}</label>
                 <select
                     id="new-unit"
                     data-testid="choose-unit"
                     prop:value=move || unit_choice.get()
                     on:change=move |ev| unit_choice.set(event_target_value(&ev))
                 >
-                    <option value="">{move || Msg::ChooseUnitOption.text(lang())}</option>
+                    <option value="">{tr(Msg::ChooseUnitOption)}</option>
                     {move || {
                         units_for_framework()
                             .into_iter()
                             .map(|u| view! { <option value=u.id.clone()>{u.name.clone()}</option> })
                             .collect_view()
                     }}
-                    <option value=OTHER_UNIT>{move || Msg::OtherUnit.text(lang())}</option>
+                    <option value=OTHER_UNIT>{tr(Msg::OtherUnit)}</option>
                 </select>
             </div>
             <Show when=move || unit_choice.get() == OTHER_UNIT>
                 <div class="row">
-                    <label for="new-unit-name">{move || Msg::UnitName.text(lang())}</label>
+                    <label for="new-unit-name">{tr(Msg::UnitName)}</label>
                     <input
                         id="new-unit-name"
                         type="text"
@@ -134,7 +139,7 @@ pub fn NewDraftForm() -> impl IntoView {
                 </div>
             </Show>
             <div class="row">
-                <label for="new-year">{move || Msg::AssessedYear.text(lang())}</label>
+                <label for="new-year">{tr(Msg::AssessedYear)}</label>
                 <input
                     id="new-year"
                     type="number"
@@ -150,7 +155,7 @@ pub fn NewDraftForm() -> impl IntoView {
                 {move || error.get().map(|m| m.text(lang()))}
             </p>
             <button type="submit" class="primary" data-testid="create-draft">
-                {move || Msg::CreateDraft.text(lang())}
+                {tr(Msg::CreateDraft)}
             </button>
         </form>
     }

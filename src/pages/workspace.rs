@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use crate::components::draft_header::DraftHeader;
 use crate::components::item_panel::ItemPanel;
 use crate::components::item_tree::ItemTree;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, tr};
 use crate::route::Route;
 use crate::state::{AppState, OpenError};
 
@@ -22,7 +22,7 @@ pub fn problem_view(state: AppState, msg: Msg) -> AnyView {
     view! {
         <div class="panel" role="alert" data-testid="open-problem">
             <p>{move || msg.text(lang())}</p>
-            <a href="#/">{move || Msg::BackToStart.text(lang())}</a>
+            <a href="#/">{tr(Msg::BackToStart)}</a>
         </div>
     }
     .into_any()

@@ -1,0 +1,83 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { launch, openApp } from './browser.js';
+import { StartPage, Workspace, loadFramework, nodeByCode, waitForText } from './pages.js';
+
+const FW_ID = 'soc-trang-cap-so';
+const fw = loadFramework(FW_ID);
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Runs axe-core on the page; returns its violations, each as id, impact, help and targets. */
+async function axeViolations(page, where) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((v) => `[${where}] ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)}`).join('\n')}`);
+}
+
+function assertNone(violations) {
+  assert.equal(violations.length, 0, `axe-core violations:\n${violations.join('\n')}`);
+}
+
+/** A draft with a few answers, one document and one giải trình, so every part of the UI shows. */
+async function draftWithSomeAnswers(page) {
+  const id = await new StartPage(page).createDraft({ framework: FW_ID, unit: 'so-noi-vu', year: 2025 });
+  const ws = new Workspace(page);
+  await ws.select('1.1.1');
+  await ws.answer(nodeByCode(fw, '1.1.1'), { kind: 'level', id: 'cham' });
+  await ws.addDocument({ number: '12/KH-SNV', date: '2024-12-30', issuer: 'Sở Nội vụ', title: 'Kế hoạch CCHC năm 2025' });
+  await ws.select('1.1.3');
+  await ws.answer(nodeByCode(fw, '1.1.3'), { kind: 'ratio', numerator: 11, denominator: 10 });
+  await ws.select('3.1.1');
+  await ws.answer(nodeByCode(fw, '3.1.1'), { kind: 'not_applicable', reason: '' });
+  await ws.waitSaved();
+  return { id, ws };
+}
+
+test('the start page, with a saved draft and an unreadable one listed, has no axe-core violation', async () => {
+  const { context, page, watch } = await openApp(browser);
+  const start = new StartPage(page);
+  await start.createDraft({ framework: FW_ID, unit: 'so-noi-vu', year: 2025 });
+  await page.evaluate(() => localStorage.setItem('cchc.v1.draft.broken', '{"format":"cchc-submission"'));
+  await page.getByTestId('home').click();
+  await start.ready();
+  await start.unreadable.waitFor();
+  await page.getByTestId('choose-unit').selectOption('__other');
+  await page.getByTestId('unit-name').waitFor();
+  assertNone(await axeViolations(page, 'start page'));
+  assert.deepEqual(watch.consoleErrors, []);
+  await context.close();
+});
+
+test('the workspace with an item selected and its “Vì sao” details open has no axe-core violation', async () => {
+  const { context, page, watch } = await openApp(browser);
+  const { ws } = await draftWithSomeAnswers(page);
+  await ws.select('1.1.1');
+  await ws.openWhy('1.1.1');
+  await waitForText(ws.why('1.1.1').locator('li').first(), /.+/);
+  await ws.openNewDocument();
+  const violations = await axeViolations(page, 'workspace, item 1.1.1');
+
+  // An item with issues, a ratio above 100 % and a not-applicable box without its reason.
+  await ws.select('1.1.3');
+  await ws.openWhy('1.1.3');
+  await page.getByTestId('issues-1.1.3').waitFor();
+  violations.push(...await axeViolations(page, 'workspace, item 1.1.3'));
+  await ws.select('3.1.1');
+  violations.push(...await axeViolations(page, 'workspace, item 3.1.1 not applicable without a reason'));
+  assertNone(violations);
+  assert.deepEqual(watch.consoleErrors, []);
+  await context.close();
+});
+
+test('the summary page has no axe-core violation', async () => {
+  const { context, page, watch } = await openApp(browser);
+  const { ws } = await draftWithSomeAnswers(page);
+  const summary = await ws.openSummary();
+  await summary.chart.waitFor();
+  assertNone(await axeViolations(page, 'summary page'));
+  assert.deepEqual(watch.consoleErrors, []);
+  await context.close();
+});
