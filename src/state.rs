@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use cchc_core::draft::{FrameworkRef, UnitRef};
+use cchc_core::submission::ImportPreview;
 use cchc_core::units::Unit;
 use cchc_core::{Draft, DraftError, Edit, Framework, Lang, Scorecard, score};
 use leptos::prelude::*;
@@ -102,6 +103,8 @@ pub struct AppState {
     /// Drafts deleted in this page, restorable until it is closed.
     pub deleted: RwSignal<Vec<Draft>>,
 }
+
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 const SAVE_DELAY: Duration = Duration::from_millis(300);
 
@@ -305,6 +308,8 @@ impl AppState {
             FrameworkRef {
                 id: framework.id.clone(),
                 version: framework.version.clone(),
+                fingerprint: Some(framework.fingerprint.clone()),
+                outline: None,
             },
             unit,
             year,
@@ -331,13 +336,13 @@ impl AppState {
         if key.as_deref() != Some(storage::draft_key(&id).as_str()) {
             return;
         }
-        let newer = match new_value.as_deref().map(Draft::from_json) {
-            Some(Ok(d)) => d.revision > self.saved_revision.get_value(),
-            // Deleted or overwritten with something unreadable in the other tab.
-            _ => true,
-        };
-        if newer {
-            self.save.set(SaveState::Conflict);
+        match new_value.as_deref().map(Draft::from_json) {
+            Some(Ok(d)) if d.revision <= self.saved_revision.get_value() => {}
+            // Nothing unsaved here: simply follow the other tab.
+            Some(Ok(_)) if !self.dirty.get_value() => self.take_stored(),
+            // Unsaved edits here, or the draft was deleted or made unreadable in the other tab:
+            // the user chooses.
+            _ => self.save.set(SaveState::Conflict),
         }
     }
 
@@ -408,9 +413,58 @@ impl AppState {
 
     /// Downloads the open draft as a submission file.
     pub fn export_open_draft(&self) -> Result<(), String> {
-        let Some(d) = self.draft.get_untracked() else {
-            return Ok(());
+        self.save_now();
+        match self.draft.get_untracked() {
+            Some(d) => self.export(&d),
+            None => Ok(()),
+        }
+    }
+
+    /// Downloads a draft as a submission file. Without its framework (it could not be scored),
+    /// the draft is saved as it is, so that nothing is lost.
+    pub fn export(&self, d: &Draft) -> Result<(), String> {
+        let text = match self
+            .frameworks
+            .with_untracked(|fs| find_framework(fs, &d.framework.id, &d.framework.version))
+        {
+            Some(fw) => d.export(&fw, APP_VERSION),
+            None => d.to_json(),
         };
-        file_io::download(&d.file_name(), "application/json", &d.to_json())
+        file_io::download(&d.file_name(), "application/json", &text)
+    }
+
+    /// The frameworks, for checking an import.
+    pub fn loaded_frameworks(&self) -> Vec<Arc<Framework>> {
+        self.frameworks
+            .with_untracked(|fs| fs.iter().map(|f| f.framework.clone()).collect())
+    }
+
+    /// Stores an imported draft (its content exactly as in the file) and opens it. When a stored
+    /// draft has the same id and `replace` is set, that draft is kept restorable ("Hoàn tác").
+    pub fn import(&self, preview: ImportPreview, replace: bool) -> Result<String, StorageError> {
+        self.save_now();
+        let file_id = preview.draft.id.clone();
+        let existing = match storage::read_draft(&file_id) {
+            Ok(Some(Ok(d))) => Some(d),
+            _ => None,
+        };
+        let id = if existing.is_some() && !replace {
+            clock::new_id()
+        } else {
+            file_id
+        };
+        let draft = preview.into_draft(id.clone());
+        storage::write_draft(&draft)?;
+        if let Some(old) = existing.filter(|_| replace) {
+            self.deleted.update(|l| l.push(old));
+        }
+        if self
+            .draft
+            .with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id))
+        {
+            self.draft.set(None);
+        }
+        self.list_version.update(|v| *v += 1);
+        Ok(id)
     }
 }

@@ -9,6 +9,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::answer::{Answer, Answers, Evidence, Value};
+use crate::framework::OutlineItem;
+use crate::submission::ScoreSnapshot;
 use crate::text::Lang;
 
 pub const SUBMISSION_FORMAT: &str = "cchc-submission";
@@ -18,6 +20,13 @@ pub const SUBMISSION_FORMAT_VERSION: u32 = 1;
 pub struct FrameworkRef {
     pub id: String,
     pub version: String,
+    /// The framework's fingerprint when the draft was made (see `Framework::fingerprint`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+    /// Each item's code, max and rule, written into exported files so that a reader with
+    /// another version of the framework can be told what differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outline: Option<Vec<OutlineItem>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -42,9 +51,23 @@ pub struct Draft {
     /// RFC 3339 times, given by the caller (the core reads no clock).
     pub created_at: String,
     pub updated_at: String,
-    /// Counts saved changes; lets two tabs notice each other's writes.
+    /// Counts saved changes; lets two tabs notice each other's writes. Always 0 in an exported
+    /// file.
     #[serde(default)]
     pub revision: u64,
+    /// Set when a file whose checksum did not match (edited outside the app) was imported.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub edited_outside: bool,
+    /// The app that wrote an exported file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_version: Option<String>,
+    /// In an exported file: the scores as the app computed them, for readers without the app.
+    /// Never trusted on import: scores are recomputed and compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scorecard: Option<ScoreSnapshot>,
+    /// In an exported file: `sha256:` of the canonical content (this file without `checksum`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checksum: Option<String>,
 }
 
 /// Why a stored or imported text is not a usable draft.
@@ -147,6 +170,10 @@ impl Draft {
             created_at: now.clone(),
             updated_at: now,
             revision: 0,
+            edited_outside: false,
+            app_version: None,
+            scorecard: None,
+            checksum: None,
         }
     }
 

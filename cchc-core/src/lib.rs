@@ -10,6 +10,7 @@ pub mod draft;
 pub mod framework;
 pub mod points;
 pub mod scoring;
+pub mod submission;
 pub mod synthetic;
 pub mod text;
 pub mod units;

@@ -196,8 +196,10 @@ test('a deleted draft is removed only after confirmation and comes back, list an
 });
 
 /**
- * Two tabs on one draft: A answers 1.1.2 "yes" and 1.1.3 9/10 and saves; then B, which opened the
- * draft before, answers 1.1.2 "no", 1.1.1 "khong" and 1.1.3 5/10, and stays on 1.1.3.
+ * Two tabs on one draft. A answers 1.1.2 "yes" and 1.1.3 9/10 and saves; B, which had the draft
+ * open with nothing unsaved, simply follows. Then B answers 1.1.2 "no" and, while that is not yet
+ * saved, A changes 1.1.3 to 8/10 and saves at once (the page being hidden): B now holds unsaved
+ * edits on an outdated version. B goes on to answer 1.1.1 "khong" and 1.1.3 5/10, and stays on 1.1.3.
  */
 async function twoTabsEditingOneDraft() {
   const { context, page: a, watch } = await openApp(browser);
@@ -217,21 +219,29 @@ async function twoTabsEditingOneDraft() {
     '1.1.3': { value: { kind: 'ratio', numerator: 9, denominator: 10 } },
   }));
   await wsA.waitSaved();
-  const savedByA = await readRaw(a, draftKey(id));
+  // B had nothing unsaved: it follows A without asking.
+  await eventually(async () => assert.equal(await wsB.item('1.1.2').getByTestId('yes').isChecked(), true));
+  assert.equal(await wsB.conflict.count(), 0);
 
   await wsB.answer(node('1.1.2'), { kind: 'yes_no', yes: false });
+  await wsA.item('1.1.3').getByTestId('numerator').fill('8');
+  await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  await eventually(async () => assert.deepEqual((await readStored(a, id)).answers.items['1.1.3'],
+    { value: { kind: 'ratio', numerator: 8, denominator: 10 } }));
+  const savedByA = await readRaw(a, draftKey(id));
+
+  await wsB.conflict.waitFor();
+  await waitForText(wsB.saveStatus, SAVE_CONFLICT);
   await wsB.select('1.1.1');
   await wsB.answer(node('1.1.1'), { kind: 'level', id: 'khong' });
   await wsB.select('1.1.3');
   await wsB.answer(node('1.1.3'), { kind: 'ratio', numerator: 5, denominator: 10 });
-  await wsB.conflict.waitFor();
-  await waitForText(wsB.saveStatus, SAVE_CONFLICT);
   await b.waitForTimeout(PAST_AUTOSAVE);
   assert.equal(await readRaw(b, draftKey(id)), savedByA, "B does not overwrite A's saved answers before the user chooses");
   return { context, a, b, wsA, wsB, id, watch, savedByA };
 }
 
-test('two tabs editing one draft: the second tab shows the conflict and, on keep-mine, writes its own version', async () => {
+test('two tabs editing one draft: a tab with unsaved edits shows the conflict and, on keep-mine, writes its own version', async () => {
   const { context, b, wsA, wsB, id, watch, savedByA } = await twoTabsEditingOneDraft();
   const revisionA = JSON.parse(savedByA).revision;
 
@@ -247,9 +257,9 @@ test('two tabs editing one draft: the second tab shows the conflict and, on keep
   });
   await wsB.waitSaved();
   assert.equal(await wsB.conflict.count(), 0);
-  // Tab A now holds an older version than the stored one: it is told so.
-  await wsA.conflict.waitFor();
-  await waitForText(wsA.saveStatus, SAVE_CONFLICT);
+  // Tab A has nothing unsaved: it follows the version B kept.
+  await eventually(async () => assert.equal(await wsA.treePoints('1.1.2'), '0/1'));
+  assert.equal(await wsA.conflict.count(), 0);
   assert.deepEqual(watch.consoleErrors, []);
   await context.close();
 });
@@ -273,7 +283,7 @@ test('two tabs editing one draft: taking the other tab’s version shows its ans
     denominator: await area.getByTestId('denominator').inputValue(),
     ratio: await area.getByTestId('ratio-percent').textContent(),
     points: await wsB.itemPoints('1.1.3').textContent(),
-  }, { numerator: '9', denominator: '10', ratio: 'Tỷ lệ: 90 %', points: 'Điểm hiện tại: 1 / 2' });
+  }, { numerator: '8', denominator: '10', ratio: 'Tỷ lệ: 80 %', points: 'Điểm hiện tại: 1 / 2' });
   await wsB.select('1.1.2');
   assert.equal(await wsB.item('1.1.2').getByTestId('yes').isChecked(), true);
   assert.deepEqual(watch.consoleErrors, []);

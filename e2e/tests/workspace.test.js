@@ -74,9 +74,12 @@ test('answering every item of the cấp sở framework through the UI gives the 
   assert.equal(download.suggestedFilename(), 'CCHC-2025-So-Noi-vu-tu-danh-gia.json');
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.deepEqual(exported.answers, { year: 2025, items: expected, evidence });
-  assert.deepEqual(exported.framework, { id: FW_ID, version: fw.version });
+  assert.deepEqual([exported.framework.id, exported.framework.version], [FW_ID, fw.version]);
+  assert.equal(exported.framework.outline.length, 85, 'the file carries the framework outline');
+  assert.match(exported.checksum, /^sha256:[0-9a-f]{64}$/);
 
   const card = scoreNatively(FW_ID, { year: 2025, items: expected, evidence });
+  assert.equal(exported.scorecard.total, card.total, "the file's score snapshot is the core's");
   assert.equal(await ws.totalPoints.textContent(), `${fmt(card.total)} / ${fmtShort(card.applicable_max)}`);
   assert.equal(await ws.indexPercent.textContent(), `${fmt(card.index)} %`);
   assert.equal(await ws.progress.textContent(), `${card.answered}/${card.applicable}`);

@@ -106,7 +106,7 @@ pub fn DraftList() -> impl IntoView {
                                             let export = export.clone();
                                             view! {
                                                 <button type="button" on:click=move |_| {
-                                                    let _ = file_io::download(&export.file_name(), "application/json", &export.to_json());
+                                                    let _ = state.export(&export);
                                                 }>{Msg::Export.text(l)}</button>
                                                 <button type="button" class="danger" data-testid="delete-draft"
                                                     on:click=move |_| confirming.set(Some(id_del.clone()))>

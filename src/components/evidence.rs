@@ -67,9 +67,6 @@ pub fn EvidencePanel(code: String) -> impl IntoView {
         move || {
             let l = lang();
             let ids = answer.get().evidence;
-            if ids.is_empty() {
-                return view! { <p class="muted" data-testid="no-evidence">{Msg::NoEvidenceYet.text(l)}</p> }.into_any();
-            }
             let reg = register.get();
             ids.into_iter()
                 .map(|id| {
@@ -152,6 +149,9 @@ pub fn EvidencePanel(code: String) -> impl IntoView {
     view! {
         <section class="evidence" aria-labelledby=format!("evidence-heading-{code}")>
             <h3 id=format!("evidence-heading-{code}")>{tr(Msg::EvidenceDocuments)}</h3>
+            <Show when=move || answer.with(|a| a.evidence.is_empty())>
+                <p class="muted" data-testid="no-evidence">{tr(Msg::NoEvidenceYet)}</p>
+            </Show>
             <ul class="evidence-list" data-testid="evidence-list">{attached}</ul>
 
             <Show when=move || !attachable().is_empty()>

@@ -227,6 +227,19 @@ fn regular_input(state: AppState, node: Node, rule: Rule, value: Memo<Option<Val
             };
             let text = RwSignal::new(initial);
             let error = RwSignal::new(None::<Msg>);
+            // Follow changes made elsewhere (cleared, restored, another tab's version) without
+            // touching what the user is in the middle of typing.
+            Effect::new(move |_| match value.get() {
+                Some(Value::Estimate { points }) if Points::parse(&text.get_untracked()) != Ok(points) => {
+                    text.set(points.format_short(state.lang.get_untracked()));
+                    error.set(None);
+                }
+                None => {
+                    text.set(String::new());
+                    error.set(None);
+                }
+                _ => {}
+            });
             let input_id = format!("estimate-{code}");
             view! {
                 <p class="survey-note">{tr(Msg::SurveyScoredByProvince)}</p>
@@ -274,6 +287,18 @@ fn count_input(
     };
     let text = RwSignal::new(initial);
     let error = RwSignal::new(None::<Msg>);
+    // Follow changes made elsewhere without touching what the user is in the middle of typing.
+    Effect::new(move |_| match value.get() {
+        Some(Value::Count { count }) if parse_count(&text.get_untracked()) != Ok(count) => {
+            text.set(count.to_string());
+            error.set(None);
+        }
+        None => {
+            text.set(String::new());
+            error.set(None);
+        }
+        _ => {}
+    });
     let id = format!("count-{code}");
     view! {
         <div class="row">
@@ -321,6 +346,27 @@ fn ratio_input(
     let num_text = RwSignal::new(n0);
     let den_text = RwSignal::new(d0);
     let error = RwSignal::new(None::<Msg>);
+    // Follow changes made elsewhere without touching what the user is in the middle of typing.
+    Effect::new(move |_| match value.get() {
+        Some(Value::Ratio {
+            numerator,
+            denominator,
+        }) if (
+            parse_count(&num_text.get_untracked()),
+            parse_count(&den_text.get_untracked()),
+        ) != (Ok(numerator), Ok(denominator)) =>
+        {
+            num_text.set(numerator.to_string());
+            den_text.set(denominator.to_string());
+            error.set(None);
+        }
+        None => {
+            num_text.set(String::new());
+            den_text.set(String::new());
+            error.set(None);
+        }
+        _ => {}
+    });
     let commit = move |code: &str| {
         let (n, d) = (num_text.get_untracked(), den_text.get_untracked());
         if n.trim().is_empty() && d.trim().is_empty() {

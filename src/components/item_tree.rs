@@ -9,7 +9,7 @@ use crate::state::AppState;
 
 /// The tree of fields → criteria → sub-criteria with each node's points and each item's mark.
 /// Each row reads its own slice of the scorecard, so an edit re-renders only what changed.
-/// Arrow keys, Home and End move between items.
+/// The tree is one tab stop; arrow keys, Home and End move between items, Enter opens one.
 #[component]
 pub fn ItemTree(draft_id: String, selected: Memo<String>) -> impl IntoView {
     let state = AppState::expect();
@@ -117,6 +117,8 @@ fn tree_node(
                     href=href
                     data-testid=format!("tree-{code}")
                     aria-current=move || is_selected.get().then_some("page")
+                    // One tab stop for the whole tree (the selected item); arrows move within it.
+                    tabindex=move || if is_selected.get() { "0" } else { "-1" }
                     class:selected=is_selected
                 >
                     <span class=mark_class aria-hidden="true"></span>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use crate::i18n::{Msg, tr};
 use crate::state::AppState;
 
-/// A button that switches the interface between Vietnamese and English.
+/// A button that switches the interface between Vietnamese and English; the choice is kept.
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let state = AppState::expect();
@@ -21,7 +21,13 @@ pub fn LangSwitch() -> impl IntoView {
             type="button"
             class="lang-switch"
             data-testid="lang-switch"
-            aria-label=tr(Msg::SwitchLanguageLabel)
+            title=tr(Msg::SwitchLanguageLabel)
+            // The visible word is in the other language; its accessible name is that word
+            // (a voice-control user says what they see).
+            lang=move || match state.lang.get() {
+                Lang::Vi => "en",
+                Lang::En => "vi",
+            }
             on:click=toggle
         >
             {tr(Msg::SwitchLanguage)}

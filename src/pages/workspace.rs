@@ -65,10 +65,13 @@ pub fn WorkspacePage(draft_id: String) -> impl IntoView {
             <div class="workspace-body">
                 <ItemTree draft_id=draft_id.clone() selected=selected />
                 <div class="item-area">
-                    {move || {
-                        let code = selected.get();
-                        view! { <ItemPanel draft_id=draft_id.clone() code=code /> }
-                    }}
+                    // Keyed, so that each item gets fresh elements: nothing opened or typed in
+                    // one item's panel carries over to the next.
+                    <For
+                        each=move || [selected.get()]
+                        key=|code| code.clone()
+                        children=move |code| view! { <ItemPanel draft_id=draft_id.clone() code=code /> }
+                    />
                 </div>
             </div>
         </div>

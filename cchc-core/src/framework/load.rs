@@ -316,13 +316,14 @@ impl Framework {
                 problem: Problem::UnsupportedFormatVersion(version.min(u32::MAX as u64) as u32),
             }]);
         }
+        let fingerprint = crate::submission::sha256_tag(head.to_string().as_bytes());
         let raw: RawFramework = serde_json::from_value(head).map_err(|e| {
             vec![FrameworkError {
                 path: String::new(),
                 problem: Problem::Syntax(e.to_string()),
             }]
         })?;
-        Loader::default().framework(raw)
+        Loader::default().framework(raw, fingerprint)
     }
 }
 
@@ -342,7 +343,11 @@ impl Loader {
         });
     }
 
-    fn framework(mut self, raw: RawFramework) -> Result<Framework, Vec<FrameworkError>> {
+    fn framework(
+        mut self,
+        raw: RawFramework,
+        fingerprint: String,
+    ) -> Result<Framework, Vec<FrameworkError>> {
         if raw.id.trim().is_empty() {
             self.report("id", Problem::EmptyId);
         }
@@ -463,6 +468,7 @@ impl Loader {
             survey_max: raw.split.survey,
             bands,
             fields,
+            fingerprint,
             by_code: self.by_code,
             parents: self.parents,
         })

@@ -360,6 +360,14 @@ impl Node {
     }
 }
 
+/// One line of a framework's outline.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct OutlineItem {
+    pub code: String,
+    pub max: Points,
+    pub rule: String,
+}
+
 /// A well-formed framework.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Framework {
@@ -376,6 +384,9 @@ pub struct Framework {
     pub survey_max: Points,
     pub bands: Vec<ClassBand>,
     pub fields: Vec<Node>,
+    /// `sha256:` and the hash of the file's content with its keys sorted and spaces removed: two
+    /// files with the same content have the same fingerprint however they are laid out.
+    pub fingerprint: String,
     /// The child indexes leading from `fields` to each code, for lookups by code.
     by_code: HashMap<String, Vec<usize>>,
     /// The code of each node's parent (fields have none).
@@ -425,6 +436,21 @@ impl Framework {
         self.bands
             .iter()
             .find(|b| b.range.contains_percent(clamped))
+    }
+
+    /// Each scored item's code, max and rule kind: enough to tell what changed between two
+    /// versions of a framework, carried in submission files.
+    pub fn outline(&self) -> Vec<OutlineItem> {
+        self.items()
+            .into_iter()
+            .filter_map(|n| {
+                Some(OutlineItem {
+                    code: n.code.clone(),
+                    max: n.max,
+                    rule: n.rule()?.kind().code().to_string(),
+                })
+            })
+            .collect()
     }
 
     /// The number of scored items per rule kind.
