@@ -289,6 +289,8 @@ mod tests {
             FrameworkRef {
                 id: "mini".into(),
                 version: "1".into(),
+                fingerprint: None,
+                outline: None,
             },
             UnitRef {
                 id: None,
