@@ -35,7 +35,7 @@ step "clippy (native)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 step "clippy (wasm32)"
-cargo clippy -p cchc-app --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+cargo clippy -p cchc-app -p xlsx-worker --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
 layer "framework files against docs/framework.schema.json" '[0-9]+ passed' \
   python3 scripts/check_schemas.py

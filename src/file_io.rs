@@ -5,10 +5,19 @@ use wasm_bindgen::JsCast;
 
 /// Offers `content` as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    save_blob(file_name, mime, &wasm_bindgen::JsValue::from_str(content))
+}
+
+/// Offers `bytes` as a file download named `file_name`.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    save_blob(file_name, mime, &js_sys::Uint8Array::from(bytes).into())
+}
+
+fn save_blob(file_name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|_| "không tạo được tệp".to_string())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|_| "không tạo được tệp".to_string())?;
@@ -41,4 +50,50 @@ pub async fn read_text(file: web_sys::File) -> Result<String, ReadError> {
         .await
         .map_err(|_| ReadError::Unreadable)?;
     text.as_string().ok_or(ReadError::Unreadable)
+}
+
+/// The spreadsheet (.xlsx) of a score table, written by the `xlsx_worker` web worker, which is
+/// fetched only now: the spreadsheet writer weighs several times the rest of the app.
+pub async fn spreadsheet(table_json: String) -> Result<Vec<u8>, String> {
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen::prelude::Closure;
+
+    let worker = web_sys::Worker::new("./xlsx_worker_loader.js")
+        .map_err(|_| "không khởi động được bộ tạo tệp Excel".to_string())?;
+    let target = worker.clone();
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let (w, json, fail) = (target.clone(), table_json.clone(), reject.clone());
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let data = e.data();
+                match data.as_string() {
+                    Some(s) if s == "ready" => {
+                        let _ = w.post_message(&JsValue::from_str(&json));
+                    }
+                    Some(s) => {
+                        let _ = fail.call1(&JsValue::NULL, &JsValue::from_str(&s));
+                    }
+                    None => {
+                        let _ = resolve.call1(&JsValue::NULL, &data);
+                    }
+                }
+            });
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            let _ = reject.call1(
+                &JsValue::NULL,
+                &JsValue::from_str("không tải được bộ tạo tệp Excel"),
+            );
+        });
+        target.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        target.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // The worker is ended below; its two small handlers go with the page.
+        on_message.forget();
+        on_error.forget();
+    });
+    let result = wasm_bindgen_futures::JsFuture::from(promise).await;
+    worker.terminate();
+    match result {
+        Ok(bytes) => Ok(js_sys::Uint8Array::new(&bytes).to_vec()),
+        Err(e) => Err(e.as_string().unwrap_or_else(|| "lỗi không rõ".into())),
+    }
 }

@@ -6,6 +6,42 @@ use leptos::prelude::Get;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
+    EditedMark,
+    Close,
+    NothingChanged,
+    CannotImport,
+    Import,
+    ImportReplace,
+    ImportAsNew,
+    SameDraftExists,
+    SnapshotDiffers,
+    FileEditedOutside,
+    LastChanged,
+    ImportPreviewHeading,
+    OpenSubmissionHelp,
+    OpenSubmissionFile,
+    Report,
+    XlsxFailed,
+    PreparingXlsx,
+    ExportXlsx,
+    LackingEvidenceHeading,
+    SelfScore,
+    CriteriaColumn,
+    Stt,
+    ScoreTableHeading,
+    NoExplanationYet,
+    ExplanationShort,
+    Item,
+    NoItemLacksEvidence,
+    SignAndSealHint,
+    SignHint,
+    HeadOfUnit,
+    Preparer,
+    DifficultiesHelp,
+    DifficultiesAndProposals,
+    PrintHelp,
+    Print,
+    BackToSummary,
     LoadFrameworkHelp,
     LoadFrameworkFile,
     FrameworkHasProblems,
@@ -153,6 +189,50 @@ impl Msg {
     pub fn text(self, lang: Lang) -> &'static str {
         match lang {
             Lang::Vi => match self {
+                Msg::EditedMark => "Đã bị chỉnh sửa ngoài ứng dụng",
+                Msg::Close => "Đóng",
+                Msg::NothingChanged => "Không có bản tự đánh giá nào bị thay đổi.",
+                Msg::CannotImport => "Không nhập được tệp",
+                Msg::Import => "Nhập",
+                Msg::ImportReplace => "Thay bản đã có (bản cũ vẫn hoàn tác được)",
+                Msg::ImportAsNew => "Nhập thành bản mới",
+                Msg::SameDraftExists => "Máy này đã có bản tự đánh giá cùng mã với tệp.",
+                Msg::SnapshotDiffers => {
+                    "Điểm ghi trong tệp khác điểm tính lại; ứng dụng dùng điểm tính lại từ câu trả lời."
+                }
+                Msg::FileEditedOutside => {
+                    "Tệp đã bị chỉnh sửa ngoài ứng dụng (mã kiểm tra không khớp). Vẫn có thể nhập; bản nhập sẽ mang dấu “đã bị chỉnh sửa”."
+                }
+                Msg::LastChanged => "Sửa lần cuối",
+                Msg::ImportPreviewHeading => "Nội dung tệp",
+                Msg::OpenSubmissionHelp => {
+                    "Hoặc kéo thả tệp vào bất kỳ đâu trong cửa sổ. Tệp được kiểm tra trước, chưa thay đổi gì cho đến khi bạn chọn nhập."
+                }
+                Msg::OpenSubmissionFile => "Mở tệp tự đánh giá (.json)",
+                Msg::Report => "Báo cáo (in)",
+                Msg::XlsxFailed => "Không tạo được tệp Excel:",
+                Msg::PreparingXlsx => "Đang tạo tệp Excel…",
+                Msg::ExportXlsx => "Xuất bảng điểm Excel",
+                Msg::LackingEvidenceHeading => "Tiêu chí có điểm nhưng thiếu tài liệu kiểm chứng",
+                Msg::SelfScore => "Điểm tự đánh giá",
+                Msg::CriteriaColumn => "Lĩnh vực / Tiêu chí / Tiêu chí thành phần",
+                Msg::Stt => "STT",
+                Msg::ScoreTableHeading => "Bảng điểm tự đánh giá",
+                Msg::NoExplanationYet => "(chưa có giải trình)",
+                Msg::ExplanationShort => "Giải trình",
+                Msg::Item => "Tiêu chí",
+                Msg::NoItemLacksEvidence => {
+                    "Không có tiêu chí nào có điểm mà thiếu tài liệu kiểm chứng."
+                }
+                Msg::SignAndSealHint => "(Ký tên, đóng dấu)",
+                Msg::SignHint => "(Ký, ghi rõ họ tên)",
+                Msg::HeadOfUnit => "THỦ TRƯỞNG ĐƠN VỊ",
+                Msg::Preparer => "NGƯỜI LẬP BIỂU",
+                Msg::DifficultiesHelp => "Nội dung này được in vào báo cáo:",
+                Msg::DifficultiesAndProposals => "Khó khăn, vướng mắc và đề xuất, kiến nghị",
+                Msg::PrintHelp => "Chọn máy in, hoặc “Lưu dưới dạng PDF”; khổ A4 dọc.",
+                Msg::Print => "In báo cáo",
+                Msg::BackToSummary => "← Về trang tổng hợp",
                 Msg::LoadFrameworkHelp => {
                     "Dùng để thay bộ tiêu chí mẫu bằng Phụ lục chính thức do Sở Nội vụ soạn theo định dạng của ứng dụng."
                 }
@@ -318,6 +398,50 @@ impl Msg {
                 Msg::Losing => "mất",
             },
             Lang::En => match self {
+                Msg::EditedMark => "Edited outside the app",
+                Msg::Close => "Close",
+                Msg::NothingChanged => "No self-assessment was changed.",
+                Msg::CannotImport => "The file cannot be imported",
+                Msg::Import => "Import",
+                Msg::ImportReplace => "Replace the existing one (it stays restorable)",
+                Msg::ImportAsNew => "Import as a new draft",
+                Msg::SameDraftExists => {
+                    "This computer already has the self-assessment this file was made from."
+                }
+                Msg::SnapshotDiffers => {
+                    "The scores written in the file differ from the recomputed ones; the app uses the scores recomputed from the answers."
+                }
+                Msg::FileEditedOutside => {
+                    "The file was edited outside the app (its checksum does not match). It can still be imported; the draft will carry an “edited” mark."
+                }
+                Msg::LastChanged => "Last changed",
+                Msg::ImportPreviewHeading => "What the file holds",
+                Msg::OpenSubmissionHelp => {
+                    "Or drop the file anywhere on the window. It is checked first; nothing changes until you choose to import it."
+                }
+                Msg::OpenSubmissionFile => "Open a self-assessment file (.json)",
+                Msg::Report => "Report (print)",
+                Msg::XlsxFailed => "The Excel file could not be made:",
+                Msg::PreparingXlsx => "Preparing the Excel file…",
+                Msg::ExportXlsx => "Export the score table (Excel)",
+                Msg::LackingEvidenceHeading => "Items with points but no evidence",
+                Msg::SelfScore => "Self-score",
+                Msg::CriteriaColumn => "Field / criterion / sub-criterion",
+                Msg::Stt => "No.",
+                Msg::ScoreTableHeading => "Self-assessment score table",
+                Msg::NoExplanationYet => "(no explanation yet)",
+                Msg::ExplanationShort => "Explanation",
+                Msg::Item => "Item",
+                Msg::NoItemLacksEvidence => "No item claims points without evidence.",
+                Msg::SignAndSealHint => "(Signature and seal)",
+                Msg::SignHint => "(Signature and full name)",
+                Msg::HeadOfUnit => "HEAD OF UNIT",
+                Msg::Preparer => "PREPARED BY",
+                Msg::DifficultiesHelp => "This text is printed in the report:",
+                Msg::DifficultiesAndProposals => "Difficulties and proposals",
+                Msg::PrintHelp => "Choose a printer or “Save as PDF”; A4 portrait.",
+                Msg::Print => "Print the report",
+                Msg::BackToSummary => "← Back to the summary",
                 Msg::LoadFrameworkHelp => {
                     "Use it to replace a model framework with the official annex, written by Sở Nội vụ in the app's format."
                 }

@@ -12,8 +12,10 @@ pub mod storage;
 
 use leptos::prelude::*;
 
+use crate::components::import::ImportPanel;
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::{Msg, tr};
+use crate::pages::report::ReportPage;
 use crate::pages::start::StartPage;
 use crate::pages::summary::SummaryPage;
 use crate::pages::workspace::WorkspacePage;
@@ -29,6 +31,7 @@ enum Page {
     Start,
     Workspace(String),
     Summary(String),
+    Report(String),
 }
 
 #[component]
@@ -45,6 +48,21 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener_untyped("visibilitychange", move |_| {
         if document().hidden() {
             state.save_now();
+        }
+    });
+    // A file dropped anywhere on the window is opened (checked and previewed, never imported
+    // without the user's choice).
+    let _ = window_event_listener(leptos::ev::dragover, |e: web_sys::DragEvent| {
+        e.prevent_default()
+    });
+    let _ = window_event_listener(leptos::ev::drop, move |e: web_sys::DragEvent| {
+        e.prevent_default();
+        if let Some(file) = e
+            .data_transfer()
+            .and_then(|t| t.files())
+            .and_then(|f| f.get(0))
+        {
+            components::import::open_file(state, file);
         }
     });
     Effect::new(move |_| {
@@ -71,11 +89,13 @@ pub fn App() -> impl IntoView {
         Route::Start => Page::Start,
         Route::Item { draft, .. } => Page::Workspace(draft),
         Route::Summary { draft } => Page::Summary(draft),
+        Route::Report { draft } => Page::Report(draft),
     });
     let page = move || match page_kind.get() {
         Page::Start => view! { <StartPage /> }.into_any(),
         Page::Workspace(draft) => view! { <WorkspacePage draft_id=draft /> }.into_any(),
         Page::Summary(draft) => view! { <SummaryPage draft_id=draft /> }.into_any(),
+        Page::Report(draft) => view! { <ReportPage draft_id=draft /> }.into_any(),
     };
     view! {
         <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
@@ -85,7 +105,10 @@ pub fn App() -> impl IntoView {
             </a>
             <LangSwitch />
         </header>
-        <main id="main">{page}</main>
+        <main id="main">
+            <ImportPanel />
+            {page}
+        </main>
     }
 }
 

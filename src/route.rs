@@ -1,11 +1,13 @@
 //! Where the user is, kept in the URL's hash so that reload and the back button work and no
-//! server route is needed: `#/`, `#/d/<draft>`, `#/d/<draft>/i/<code>`, `#/d/<draft>/tong-hop`.
+//! server route is needed: `#/`, `#/d/<draft>`, `#/d/<draft>/i/<code>`, `#/d/<draft>/tong-hop`,
+//! `#/d/<draft>/bao-cao`.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Start,
     Item { draft: String, code: Option<String> },
     Summary { draft: String },
+    Report { draft: String },
 }
 
 impl Route {
@@ -24,6 +26,9 @@ impl Route {
             ["d", id, "tong-hop"] => Route::Summary {
                 draft: id.to_string(),
             },
+            ["d", id, "bao-cao"] => Route::Report {
+                draft: id.to_string(),
+            },
             _ => Route::Start,
         }
     }
@@ -37,13 +42,16 @@ impl Route {
                 code: Some(code),
             } => format!("#/d/{draft}/i/{code}"),
             Route::Summary { draft } => format!("#/d/{draft}/tong-hop"),
+            Route::Report { draft } => format!("#/d/{draft}/bao-cao"),
         }
     }
 
     pub fn draft_id(&self) -> Option<&str> {
         match self {
             Route::Start => None,
-            Route::Item { draft, .. } | Route::Summary { draft } => Some(draft),
+            Route::Item { draft, .. } | Route::Summary { draft } | Route::Report { draft } => {
+                Some(draft)
+            }
         }
     }
 }

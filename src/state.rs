@@ -102,6 +102,8 @@ pub struct AppState {
     pub list_version: RwSignal<u64>,
     /// Drafts deleted in this page, restorable until it is closed.
     pub deleted: RwSignal<Vec<Draft>>,
+    /// A file being imported: its preview or why it cannot be.
+    pub import: RwSignal<Option<crate::components::import::ImportView>>,
 }
 
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -167,6 +169,7 @@ impl AppState {
             pending: StoredValue::new(None),
             list_version: RwSignal::new(0),
             deleted: RwSignal::new(Vec::new()),
+            import: RwSignal::new(None),
         };
         provide_context(state);
         state
@@ -431,6 +434,17 @@ impl AppState {
             None => d.to_json(),
         };
         file_io::download(&d.file_name(), "application/json", &text)
+    }
+
+    /// The open draft's score table as JSON, for the spreadsheet worker.
+    pub fn score_table_json(&self) -> Option<String> {
+        let fw = self.framework.get_untracked()?;
+        let sc = self.scorecard.get_untracked()?;
+        let lang = self.lang.get_untracked();
+        self.draft.with_untracked(|d| {
+            let table = cchc_core::report::ScoreTable::build(&fw, d.as_ref()?, &sc, lang);
+            serde_json::to_string(&table).ok()
+        })
     }
 
     /// The frameworks, for checking an import.

@@ -46,6 +46,33 @@ pub fn DraftHeader() -> impl IntoView {
         })
     });
     let export_error = RwSignal::new(false);
+    let xlsx_busy = RwSignal::new(false);
+    let xlsx_error = RwSignal::new(None::<String>);
+    let export_xlsx = move |_| {
+        let Some(json) = state.score_table_json() else {
+            return;
+        };
+        let name = state
+            .draft
+            .with_untracked(|d| {
+                d.as_ref()
+                    .map(|d| d.file_name().replace("tu-danh-gia.json", "bang-diem.xlsx"))
+            })
+            .unwrap_or_default();
+        xlsx_busy.set(true);
+        xlsx_error.set(None);
+        leptos::task::spawn_local(async move {
+            let result = crate::file_io::spreadsheet(json).await.and_then(|bytes| {
+                crate::file_io::download_bytes(
+                    &name,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    &bytes,
+                )
+            });
+            xlsx_busy.set(false);
+            xlsx_error.set(result.err());
+        });
+    };
     let export = move |_| export_error.set(state.export_open_draft().is_err());
 
     let status = move || {
@@ -71,6 +98,9 @@ pub fn DraftHeader() -> impl IntoView {
         <div class="draft-header">
             <div class="draft-title">
                 <h2 data-testid="draft-unit">{unit}</h2>
+                <Show when=move || state.draft.with(|d| d.as_ref().is_some_and(|d| d.edited_outside))>
+                    <span class="badge warn" data-testid="edited-mark">{tr(Msg::EditedMark)}</span>
+                </Show>
                 <p class="muted">{move || format!("{} · {} {}", fw_title().unwrap_or_default(), Msg::Year.text(lang()), year())}</p>
             </div>
             <dl class="totals">
@@ -92,7 +122,9 @@ pub fn DraftHeader() -> impl IntoView {
             <nav class="draft-nav" aria-label=tr(Msg::DraftActions)>
                 <a href=move || Route::Item { draft: draft_id(), code: None }.href() data-testid="to-items">{tr(Msg::Criteria)}</a>
                 <a href=move || Route::Summary { draft: draft_id() }.href() data-testid="to-summary">{tr(Msg::Summary)}</a>
+                <a href=move || Route::Report { draft: draft_id() }.href() data-testid="to-report">{tr(Msg::Report)}</a>
                 <button type="button" data-testid="export-draft" on:click=export>{tr(Msg::ExportFile)}</button>
+                <button type="button" data-testid="export-xlsx" disabled=move || xlsx_busy.get() on:click=export_xlsx>{tr(Msg::ExportXlsx)}</button>
             </nav>
             <p class="save-status" class:save-problem=failed role="status" aria-live="polite" data-testid="save-status">{status}</p>
             <Show when=move || state.save.get() == SaveState::Conflict>
@@ -108,6 +140,12 @@ pub fn DraftHeader() -> impl IntoView {
                     <p>{tr(Msg::SaveFailedExplained)}</p>
                     <button type="button" class="primary" data-testid="export-now" on:click=export>{tr(Msg::ExportNow)}</button>
                 </div>
+            </Show>
+            <Show when=move || xlsx_busy.get()>
+                <p role="status">{tr(Msg::PreparingXlsx)}</p>
+            </Show>
+            <Show when=move || xlsx_error.get().is_some()>
+                <p class="error" role="alert" data-testid="xlsx-error">{tr(Msg::XlsxFailed)} " " {move || xlsx_error.get()}</p>
             </Show>
             <Show when=move || export_error.get()>
                 <p class="error" role="alert">{tr(Msg::ExportFailed)}</p>

@@ -4,6 +4,7 @@ pub mod draft_list;
 pub mod evidence;
 pub mod framework_card;
 pub mod framework_import;
+pub mod import;
 pub mod item_input;
 pub mod item_panel;
 pub mod item_tree;

@@ -1,3 +1,4 @@
+pub mod report;
 pub mod start;
 pub mod summary;
 pub mod workspace;

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::components::draft_list::DraftList;
 use crate::components::framework_card::FrameworkCard;
 use crate::components::framework_import::FrameworkImport;
+use crate::components::import::ImportFilePicker;
 use crate::components::new_draft::NewDraftForm;
 use crate::i18n::{Msg, tr};
 use crate::state::AppState;
@@ -20,6 +21,7 @@ pub fn StartPage() -> impl IntoView {
             <section class="panel" aria-labelledby="drafts-heading">
                 <h2 id="drafts-heading">{tr(Msg::YourDrafts)}</h2>
                 <DraftList />
+                <ImportFilePicker />
             </section>
             <section class="panel" aria-labelledby="frameworks-heading">
                 <h2 id="frameworks-heading">{tr(Msg::BuiltInFrameworks)}</h2>

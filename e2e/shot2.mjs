@@ -1,0 +1,24 @@
+// Dev helper: the report as PDF and an xlsx download (not part of the suite).
+import { launch, openApp } from './tests/browser.js';
+const out = process.env.OUT ?? '/tmp/shots';
+const browser = await launch();
+const { page, watch } = await openApp(browser);
+await page.getByTestId('choose-unit').selectOption({ label: 'Sở Nội vụ' });
+await page.getByTestId('create-draft').click();
+await page.getByTestId('item-tree').waitFor();
+await page.getByTestId('item-1.1.1').getByTestId('level-cham').check();
+await page.getByTestId('tree-1.1.2').click();
+await page.getByTestId('item-1.1.2').getByTestId('yes').check();
+await page.getByTestId('explanation').fill('Đang bổ sung kế hoạch');
+await page.getByTestId('to-report').click();
+await page.getByTestId('report-table').waitFor();
+await page.getByTestId('remarks').fill('Khó khăn: thiếu nhân lực.\nĐề xuất: tập huấn thêm.');
+await page.waitForTimeout(400);
+await page.screenshot({ path: `${out}/5-report.png`, fullPage: false });
+await page.emulateMedia({ media: 'print' });
+await page.pdf({ path: `${out}/report.pdf`, format: 'A4', printBackground: true });
+await page.emulateMedia({ media: 'screen' });
+const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+await dl.saveAs(`${out}/bang-diem.xlsx`);
+console.log(dl.suggestedFilename(), JSON.stringify(watch));
+await browser.close();
