@@ -37,7 +37,7 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 step "clippy (wasm32)"
 cargo clippy -p cchc-app -p xlsx-worker --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
-layer "framework files against docs/framework.schema.json" '[0-9]+ passed' \
+layer "framework and submission files against their JSON Schemas" '[0-9]+ passed' \
   python3 scripts/check_schemas.py
 
 layer "native tests" '[0-9]+ passed' cargo test --workspace

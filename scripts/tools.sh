@@ -7,6 +7,7 @@ set -euo pipefail
 TRUNK_VERSION=0.21.14          # 0.22 needs a newer rustc than the pinned toolchain
 BINARYEN_VERSION=132.0.0       # Debian's binaryen 108 builds an app that dies at start
 JSONSCHEMA_VERSION=4.26.0
+OPENPYXL_VERSION=3.1.5
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="${CCHC_TOOLS:-$HOME/.cache/cchc-tools}"
 mkdir -p "$TOOLS"
@@ -44,17 +45,20 @@ if [ ! -x "$BINARYEN_DIR/node_modules/.bin/wasm-opt" ]; then
   npm install --prefix "$BINARYEN_DIR" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION" >&2
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  say "installing Debian's chromium and chromium-driver"
+# Chromium for the browser tests; poppler-utils (pdfinfo, pdftotext) to read the printed report.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ]; then
+  say "installing Debian's chromium, chromium-driver and poppler-utils"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
-  apt-get install -y -qq chromium chromium-driver >&2
+  apt-get install -y -qq chromium chromium-driver poppler-utils >&2
 fi
 
-# The JSON Schema checker for docs/framework.schema.json (scripts/check_schemas.py).
-if ! python3 -c 'import jsonschema' 2>/dev/null; then
-  say "installing the Python jsonschema package"
-  python3 -m pip install --quiet --disable-pip-version-check "jsonschema==$JSONSCHEMA_VERSION" >&2
+# Python packages: jsonschema checks the documented schemas (scripts/check_schemas.py); openpyxl
+# is the independent reader the end-to-end suite opens the exported .xlsx with.
+if ! python3 -c 'import jsonschema, openpyxl' 2>/dev/null; then
+  say "installing the Python packages jsonschema and openpyxl"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+    "jsonschema==$JSONSCHEMA_VERSION" "openpyxl==$OPENPYXL_VERSION" >&2
 fi
 
 # The end-to-end suite's packages, exactly as locked; reinstalled only when the lock changes.

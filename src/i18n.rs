@@ -6,6 +6,7 @@ use leptos::prelude::Get;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
+    FrameworkTextsDiffer,
     EditedMark,
     Close,
     NothingChanged,
@@ -189,6 +190,9 @@ impl Msg {
     pub fn text(self, lang: Lang) -> &'static str {
         match lang {
             Lang::Vi => match self {
+                Msg::FrameworkTextsDiffer => {
+                    "Bộ tiêu chí cùng phiên bản đã được sửa lời văn (mã, điểm tối đa và cách chấm không đổi); câu trả lời vẫn dùng được."
+                }
                 Msg::EditedMark => "Đã bị chỉnh sửa ngoài ứng dụng",
                 Msg::Close => "Đóng",
                 Msg::NothingChanged => "Không có bản tự đánh giá nào bị thay đổi.",
@@ -398,6 +402,9 @@ impl Msg {
                 Msg::Losing => "mất",
             },
             Lang::En => match self {
+                Msg::FrameworkTextsDiffer => {
+                    "The framework of the same version has had its wording edited (codes, maxima and rules are unchanged); the answers still apply."
+                }
                 Msg::EditedMark => "Edited outside the app",
                 Msg::Close => "Close",
                 Msg::NothingChanged => "No self-assessment was changed.",

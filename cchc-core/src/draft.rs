@@ -63,11 +63,24 @@ pub struct Draft {
     pub app_version: Option<String>,
     /// In an exported file: the scores as the app computed them, for readers without the app.
     /// Never trusted on import: scores are recomputed and compared.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_snapshot"
+    )]
     pub scorecard: Option<ScoreSnapshot>,
     /// In an exported file: `sha256:` of the canonical content (this file without `checksum`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checksum: Option<String>,
+}
+
+/// A snapshot that cannot be read is dropped rather than refusing the file: it is never used for
+/// scoring, and the checksum then shows the file was changed.
+fn lenient_snapshot<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<ScoreSnapshot>, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(serde_json::from_value(value).ok())
 }
 
 /// Why a stored or imported text is not a usable draft.

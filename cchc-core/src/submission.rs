@@ -93,6 +93,9 @@ impl Draft {
     /// The submission file for this draft, scored with `framework`.
     pub fn export(&self, framework: &Framework, app_version: &str) -> String {
         let mut file = self.clone();
+        // The file names the framework it was scored with, all of it from that framework.
+        file.framework.id = framework.id.clone();
+        file.framework.version = framework.version.clone();
         file.framework.fingerprint = Some(framework.fingerprint.clone());
         file.framework.outline = Some(framework.outline());
         file.revision = 0;
@@ -205,6 +208,8 @@ pub fn answer_problems(framework: &Framework, draft: &Draft) -> Vec<AnswerProble
             (Value::NoTask, _) if !node.allow_no_task => {
                 out.push(AnswerProblem::NoTaskNotAllowed(c()))
             }
+            // Survey items are scored by the province: "nothing to do" cannot earn them points.
+            (Value::NoTask, Rule::Survey { .. }) => out.push(AnswerProblem::DoesNotFit(c())),
             (Value::NotApplicable { .. } | Value::NoTask, _) => {}
             (Value::YesNo { .. }, Rule::YesNo { .. }) => {}
             (Value::Level { id }, Rule::Levels { levels }) => {
@@ -442,6 +447,9 @@ pub struct ImportPreview {
     pub edited: bool,
     /// The file's own score snapshot differs from the scores recomputed here.
     pub snapshot_differs: bool,
+    /// The file was made with the same version of the framework, whose texts have since been
+    /// edited (its items, maxima and rules are the same).
+    pub framework_texts_differ: bool,
     pub scorecard: Scorecard,
 }
 
@@ -475,23 +483,40 @@ pub fn check_import(text: &str, frameworks: &[&Framework]) -> Result<ImportPrevi
             .iter()
             .find(|f| f.version == draft.framework.version),
     };
-    let Some(framework) = framework.map(|f| **f) else {
-        let Some(loaded) = same_id.first() else {
-            return Err(ImportError::FrameworkNotLoaded {
-                id: draft.framework.id.clone(),
-                version: draft.framework.version.clone(),
-            });
-        };
-        let differences = match &draft.framework.outline {
-            Some(outline) => differences(outline, &loaded.outline()),
-            None => Vec::new(),
-        };
-        return Err(ImportError::FrameworkDiffers {
-            id: draft.framework.id.clone(),
-            file_version: draft.framework.version.clone(),
-            loaded_version: loaded.version.clone(),
-            differences,
-        });
+    let mut framework_texts_differ = false;
+    let framework: &Framework = match framework {
+        Some(f) => f,
+        None => {
+            let Some(loaded) = same_id
+                .iter()
+                .find(|f| f.version == draft.framework.version)
+                .or_else(|| same_id.first())
+            else {
+                return Err(ImportError::FrameworkNotLoaded {
+                    id: draft.framework.id.clone(),
+                    version: draft.framework.version.clone(),
+                });
+            };
+            let differences = match &draft.framework.outline {
+                Some(outline) => differences(outline, &loaded.outline()),
+                None => Vec::new(),
+            };
+            // Same version, same items, maxima and rules: only texts (titles, guidance) were
+            // edited. The answers mean the same; import, and say so.
+            let only_texts = loaded.version == draft.framework.version
+                && draft.framework.outline.is_some()
+                && differences.is_empty();
+            if !only_texts {
+                return Err(ImportError::FrameworkDiffers {
+                    id: draft.framework.id.clone(),
+                    file_version: draft.framework.version.clone(),
+                    loaded_version: loaded.version.clone(),
+                    differences,
+                });
+            }
+            framework_texts_differ = true;
+            loaded
+        }
     };
     let problems = answer_problems(framework, &draft);
     if !problems.is_empty() {
@@ -507,6 +532,7 @@ pub fn check_import(text: &str, frameworks: &[&Framework]) -> Result<ImportPrevi
         draft,
         edited,
         snapshot_differs,
+        framework_texts_differ,
         scorecard,
     })
 }

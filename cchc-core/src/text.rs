@@ -54,14 +54,22 @@ impl Text {
 /// finds "Thủ tục".
 pub fn fold_diacritics(s: &str) -> String {
     s.chars()
+        .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
         .map(fold_char)
         .collect()
 }
 
+/// Diacritics typed as separate combining marks (decomposed Unicode, as some input methods send
+/// them) are dropped, so "ô" typed as "o" + U+0302 folds like the precomposed one.
+fn is_combining_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
 /// Removes diacritics but keeps case: "Sở Nội vụ" → "So Noi vu", for file names.
 pub fn strip_diacritics(s: &str) -> String {
     s.chars()
+        .filter(|c| !is_combining_mark(*c))
         .map(|c| {
             let lower = c.to_lowercase().next().unwrap_or(c);
             let base = fold_char(lower);

@@ -1,8 +1,10 @@
-// Page objects for the three screens (start, workspace, summary) and the helpers the end-to-end
-// tests share: reading a shipped framework from disk, planning answers for its items, driving an
-// item's input to give an answer, reading it back, asking the core's native scorer for the
-// figures the page must show, and formatting those figures the way the page does.
+// Page objects for the screens (start, workspace, summary, report) and the import panel, and the
+// helpers the end-to-end tests share: reading a shipped framework from disk, planning answers for
+// its items, driving an item's input to give an answer, reading it back, asking the core's native
+// scorer for the figures the page must show, formatting those figures the way the page does, and
+// moving files in and out of the page (downloads, picked and dropped files).
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { APP_URL } from './browser.js';

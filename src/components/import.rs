@@ -187,6 +187,7 @@ pub fn ImportPanel() -> impl IntoView {
                     </dl>
                     {preview.edited.then(|| view! { <p class="warning" data-testid="import-edited">{Msg::FileEditedOutside.text(l)}</p> })}
                     {preview.snapshot_differs.then(|| view! { <p class="warning">{Msg::SnapshotDiffers.text(l)}</p> })}
+                    {preview.framework_texts_differ.then(|| view! { <p class="warning" data-testid="import-framework-texts">{Msg::FrameworkTextsDiffer.text(l)}</p> })}
                     {exists.then(|| view! { <p class="warning" data-testid="import-exists">{Msg::SameDraftExists.text(l)}</p> })}
                     <div class="actions">
                         {if exists {

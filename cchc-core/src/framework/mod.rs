@@ -385,7 +385,8 @@ pub struct Framework {
     pub bands: Vec<ClassBand>,
     pub fields: Vec<Node>,
     /// `sha256:` and the hash of the file's content with its keys sorted and spaces removed: two
-    /// files with the same content have the same fingerprint however they are laid out.
+    /// files with the same content have the same fingerprint however they are indented or their
+    /// keys ordered (numbers count as written: `20` and `20.0` differ).
     pub fingerprint: String,
     /// The child indexes leading from `fields` to each code, for lookups by code.
     by_code: HashMap<String, Vec<usize>>,
