@@ -97,3 +97,12 @@ pub async fn spreadsheet(table_json: String) -> Result<Vec<u8>, String> {
         Err(e) => Err(e.as_string().unwrap_or_else(|| "lỗi không rõ".into())),
     }
 }
+
+/// The file chosen in a file input's `change` event; the input is cleared so that choosing the
+/// same file again is noticed.
+pub fn picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}

@@ -308,12 +308,7 @@ impl AppState {
         let id = clock::new_id();
         let draft = Draft::new(
             id.clone(),
-            FrameworkRef {
-                id: framework.id.clone(),
-                version: framework.version.clone(),
-                fingerprint: Some(framework.fingerprint.clone()),
-                outline: None,
-            },
+            FrameworkRef::of(framework),
             unit,
             year,
             clock::now_iso(),

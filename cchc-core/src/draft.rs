@@ -29,6 +29,18 @@ pub struct FrameworkRef {
     pub outline: Option<Vec<OutlineItem>>,
 }
 
+impl FrameworkRef {
+    /// The reference a new draft keeps to the framework it is scored with.
+    pub fn of(framework: &crate::framework::Framework) -> FrameworkRef {
+        FrameworkRef {
+            id: framework.id.clone(),
+            version: framework.version.clone(),
+            fingerprint: Some(framework.fingerprint.clone()),
+            outline: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct UnitRef {
     /// The id in the shipped unit list, when the unit was picked from it.

@@ -304,12 +304,7 @@ mod tests {
         let fw = crate::builtin::frameworks().remove(0).unwrap();
         let mut d = Draft::new(
             "x".into(),
-            FrameworkRef {
-                id: fw.id.clone(),
-                version: fw.version.clone(),
-                fingerprint: None,
-                outline: None,
-            },
+            FrameworkRef::of(&fw),
             UnitRef {
                 id: None,
                 name: "Sở Nội vụ".into(),

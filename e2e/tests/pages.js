@@ -64,6 +64,68 @@ export async function storedKeys(page) {
   return page.evaluate(() => Object.keys(window.localStorage).sort());
 }
 
+/** Every localStorage key of the page with its raw text, to compare before and after. */
+export async function storageSnapshot(page) {
+  return page.evaluate(() => {
+    const getItem = window.__storage?.getItem ?? Storage.prototype.getItem;
+    const out = {};
+    for (const key of Object.keys(window.localStorage).sort()) out[key] = getItem.call(window.localStorage, key);
+    return out;
+  });
+}
+
+// ---------------------------------------------------------------- files in and out
+
+/**
+ * Runs `action`, which makes the page offer a download, and returns the file's suggested name
+ * and its bytes (a Buffer).
+ */
+export async function downloadFrom(page, action) {
+  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+  const failure = await download.failure();
+  if (failure !== null) throw new Error(`the download of ${download.suggestedFilename()} failed: ${failure}`);
+  return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
+}
+
+/**
+ * A file to hand to the page (`setInputFiles` or `dropFile`): `content` (a string, a Buffer, or
+ * a value written as pretty JSON) under `name`.
+ */
+export function fileOf(name, content, mimeType = 'application/json') {
+  let buffer;
+  if (Buffer.isBuffer(content)) buffer = content;
+  else if (typeof content === 'string') buffer = Buffer.from(content, 'utf8');
+  else buffer = Buffer.from(JSON.stringify(content, null, 2), 'utf8');
+  return { name, mimeType, buffer };
+}
+
+/**
+ * Drops `file` (see `fileOf`) on the window as a file dragged from the file manager: a
+ * `dragover`, then a `drop` whose DataTransfer carries the file, both dispatched on
+ * document.body. Returns whether the page cancelled each event (if it did not, the browser would
+ * open the file itself instead of the app).
+ */
+export async function dropFile(page, file) {
+  return page.evaluate(({ name, mimeType, base64 }) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], name, { type: mimeType }));
+    const over = new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer });
+    document.body.dispatchEvent(over);
+    const drop = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer });
+    document.body.dispatchEvent(drop);
+    return { dragover: over.defaultPrevented, drop: drop.defaultPrevented };
+  }, { name: file.name, mimeType: file.mimeType, base64: file.buffer.toString('base64') });
+}
+
+/** Points as the page writes them ("1,5", "12,50 / 100") → the number before any slash. */
+export function shownNumber(text) {
+  const m = /^([−-]?)(\d+)(?:,(\d+))?/.exec(text.trim());
+  if (!m) throw new Error(`no number in ${JSON.stringify(text)}`);
+  const value = Number(`${m[2]}.${m[3] ?? '0'}`);
+  return m[1] ? -value : value;
+}
+
 // ---------------------------------------------------------------- frameworks, answers, scorer
 
 export function loadFramework(id) {
@@ -211,6 +273,17 @@ export class StartPage {
     return this.page.getByTestId(`draft-${id}`);
   }
 
+  /** The rows of the stored drafts (not the unreadable ones). */
+  draftRows() {
+    return this.draftList.locator('li.draft-row');
+  }
+
+  /** Picks `file` (see `fileOf`) in “Mở tệp tự đánh giá”; returns the import panel. */
+  async pickFile(file) {
+    await this.page.getByTestId('import-file').setInputFiles(file);
+    return new ImportPanel(this.page);
+  }
+
   async deleteDraft(id) {
     await this.draftRow(id).getByTestId('delete-draft').click();
     await this.draftRow(id).getByTestId('confirm-delete').click();
@@ -233,6 +306,7 @@ export class Workspace {
     this.saveFailed = page.getByTestId('save-failed');
     this.conflict = page.getByTestId('conflict');
     this.tree = page.locator('nav[data-testid=item-tree]');
+    this.editedMark = page.getByTestId('edited-mark');
   }
 
   async goto(draftId, code) {
@@ -413,12 +487,38 @@ export class Workspace {
     return waitForText(this.saveStatus, re);
   }
 
+  /** The points shown in the tree's heading of group `code` (a field or a criterion): "1,5/13". */
+  async groupPoints(code) {
+    const head = this.tree.locator('.tree-group-head', {
+      has: this.page.locator('.tree-code').getByText(code, { exact: true }),
+    });
+    return (await head.locator('.tree-points').textContent())?.trim();
+  }
+
   async openSummary() {
     await this.page.getByTestId('to-summary').click();
     await this.page.waitForURL(/\/tong-hop$/);
     const summary = new Summary(this.page);
     await summary.total.waitFor();
     return summary;
+  }
+
+  async openReport() {
+    await this.page.getByTestId('to-report').click();
+    await this.page.waitForURL(/\/bao-cao$/);
+    const report = new Report(this.page);
+    await report.root.waitFor();
+    return report;
+  }
+
+  /** “Xuất tệp nộp”: the submission file, as { name, bytes }. */
+  async exportDraft() {
+    return downloadFrom(this.page, () => this.page.getByTestId('export-draft').click());
+  }
+
+  /** “Xuất bảng điểm Excel”: the .xlsx made by the worker, as { name, bytes }. */
+  async exportXlsx() {
+    return downloadFrom(this.page, () => this.page.getByTestId('export-xlsx').click());
   }
 }
 
@@ -443,6 +543,68 @@ export class Summary {
 
   fieldIndex(fieldCode) {
     return this.page.getByTestId(`field-index-${fieldCode}`);
+  }
+
+  /** Every component index shown, by field code: { '1': '13,46 %', … } (bonus and penalty empty). */
+  async fieldIndexes() {
+    return this.page.locator('[data-testid^="field-index-"]').evaluateAll((cells) => Object.fromEntries(
+      cells.map((c) => [c.dataset.testid.replace(/^field-index-/, ''), c.textContent.trim()]),
+    ));
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+export class Report {
+  constructor(page) {
+    this.page = page;
+    this.root = page.getByTestId('report');
+    this.table = page.getByTestId('report-table');
+    this.total = page.getByTestId('report-total');
+    this.index = page.getByTestId('report-index');
+    this.remarks = page.getByTestId('remarks');
+    this.print = page.getByTestId('print');
+  }
+
+  async goto(draftId) {
+    await this.page.goto(new URL(`#/d/${draftId}/bao-cao`, APP_URL).href);
+    await this.table.waitFor();
+  }
+}
+
+// ---------------------------------------------------------------- import panel
+
+/** The panel that shows a picked or dropped file: its preview, or why it cannot be imported. */
+export class ImportPanel {
+  constructor(page) {
+    this.page = page;
+    this.root = page.getByTestId('import-panel');
+    this.heading = this.root.locator('h2');
+    this.preview = this.root.getByTestId('import-preview');
+    this.unit = this.root.getByTestId('preview-unit');
+    this.year = this.root.getByTestId('preview-year');
+    this.index = this.root.getByTestId('preview-index');
+    this.edited = this.root.getByTestId('import-edited');
+    this.exists = this.root.getByTestId('import-exists');
+    this.confirm = this.root.getByTestId('import-confirm');
+    this.asNew = this.root.getByTestId('import-as-new');
+    this.replace = this.root.getByTestId('import-replace');
+    this.cancel = this.root.getByTestId('import-cancel');
+    this.error = this.root.getByTestId('import-error');
+    this.details = this.root.getByTestId('import-details');
+    this.frameworkFile = this.root.getByTestId('framework-file');
+    this.frameworkLoaded = this.root.getByTestId('import-framework-loaded');
+  }
+
+  /** The lines listed under an error ([] when there are none). */
+  async detailLines() {
+    return (await this.details.count()) === 0 ? [] : this.details.locator('li').allTextContents();
+  }
+
+  /** Closes the panel (“Không” / “Đóng”) and waits until it is gone. */
+  async close() {
+    await this.cancel.click();
+    await this.root.waitFor({ state: 'detached' });
   }
 }
 

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::file_io::{self, ReadError};
 use crate::i18n::{Msg, tr};
@@ -23,16 +22,9 @@ pub fn FrameworkImport() -> impl IntoView {
     let lang = move || state.lang.get();
     let outcome = RwSignal::new(None::<Outcome>);
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = file_io::picked_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         spawn_local(async move {
             let l = state.lang.get_untracked();
             let result = match file_io::read_text(file).await {

@@ -116,17 +116,9 @@ fn examine(state: AppState, file: String, text: &str) -> ImportView {
 pub fn ImportFilePicker() -> impl IntoView {
     let state = AppState::expect();
     let on_change = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+        if let Some(file) = file_io::picked_file(&ev) {
             open_file(state, file);
         }
-        input.set_value("");
     };
     view! {
         <div class="import-picker">

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::bar_chart::BarChart;
 use crate::components::draft_header::DraftHeader;
 use crate::i18n::{Msg, tr};
-use crate::pages::workspace::{open_or_explain, problem_view};
+use crate::pages::workspace::open_page;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -16,8 +16,8 @@ use crate::state::AppState;
 pub fn ReportPage(draft_id: String) -> impl IntoView {
     let state = AppState::expect();
     let lang = move || state.lang.get();
-    if let Err(msg) = open_or_explain(state, &draft_id) {
-        return problem_view(state, msg);
+    if let Err(problem) = open_page(state, &draft_id) {
+        return problem;
     }
     let table = Memo::new(move |_| {
         let fw = state.framework.get()?;

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use crate::components::bar_chart::BarChart;
 use crate::components::draft_header::DraftHeader;
 use crate::i18n::Msg;
-use crate::pages::workspace::{open_or_explain, problem_view};
+use crate::pages::workspace::open_page;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -14,11 +14,9 @@ use crate::state::AppState;
 pub fn SummaryPage(draft_id: String) -> impl IntoView {
     let state = AppState::expect();
     let lang = move || state.lang.get();
-    if let Err(msg) = open_or_explain(state, &draft_id) {
-        return problem_view(state, msg);
-    }
-    let Some(fw) = state.framework.get_untracked() else {
-        return problem_view(state, Msg::FrameworkMissing);
+    let fw = match open_page(state, &draft_id) {
+        Ok(fw) => fw,
+        Err(problem) => return problem,
     };
     let fw2 = fw.clone();
     let fw3 = fw.clone();

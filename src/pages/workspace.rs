@@ -6,7 +6,9 @@ use crate::components::item_panel::ItemPanel;
 use crate::components::item_tree::ItemTree;
 use crate::i18n::{Msg, tr};
 use crate::route::Route;
-use crate::state::{AppState, OpenError};
+use cchc_core::Framework;
+
+use crate::state::{AppState, OpenError, Shared};
 
 /// Opens the draft named in the route, or says plainly why it cannot.
 pub fn open_or_explain(state: AppState, draft_id: &str) -> Result<(), Msg> {
@@ -28,16 +30,23 @@ pub fn problem_view(state: AppState, msg: Msg) -> AnyView {
     .into_any()
 }
 
+/// Opens the route's draft and finds its framework, or gives the view that says why it cannot.
+pub fn open_page(state: AppState, draft_id: &str) -> Result<Shared<Framework>, AnyView> {
+    open_or_explain(state, draft_id).map_err(|msg| problem_view(state, msg))?;
+    state
+        .framework
+        .get_untracked()
+        .ok_or_else(|| problem_view(state, Msg::FrameworkMissing))
+}
+
 /// The self-assessment workspace: the criteria tree on the left, the selected item on the right.
 #[component]
 pub fn WorkspacePage(draft_id: String) -> impl IntoView {
     let state = AppState::expect();
     let lang = move || state.lang.get();
-    if let Err(msg) = open_or_explain(state, &draft_id) {
-        return problem_view(state, msg);
-    }
-    let Some(fw) = state.framework.get_untracked() else {
-        return problem_view(state, Msg::FrameworkMissing);
+    let fw = match open_page(state, &draft_id) {
+        Ok(fw) => fw,
+        Err(problem) => return problem,
     };
     let first = fw
         .items()

@@ -10,12 +10,7 @@ fn table() -> ScoreTable {
     let fw = builtin::frameworks().remove(0).unwrap();
     let mut d = Draft::new(
         "x".into(),
-        FrameworkRef {
-            id: fw.id.clone(),
-            version: fw.version.clone(),
-            fingerprint: None,
-            outline: None,
-        },
+        FrameworkRef::of(&fw),
         UnitRef {
             id: None,
             name: "Sở Nội vụ".into(),
