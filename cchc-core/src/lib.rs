@@ -9,6 +9,7 @@ pub mod chart;
 pub mod draft;
 pub mod framework;
 pub mod points;
+pub mod ranking;
 pub mod report;
 pub mod scoring;
 pub mod submission;

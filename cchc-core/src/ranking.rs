@@ -1,0 +1,376 @@
+//! The Sở Nội vụ view: many submissions ranked the way the province publishes them — within a
+//! block (sở apart from huyện), by index, ties sharing a rank (1, 2, 2, 4) — with the survey points
+//! the province enters, the band, the component indexes, the movement since last year, and flags
+//! for what an appraiser must look at.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use crate::draft::Draft;
+use crate::framework::{Framework, UnitType};
+use crate::points::{Percent, Points};
+use crate::scoring::score;
+use crate::text::fold_diacritics;
+
+/// One unit's submission, scored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Where it came from (a file name), for messages.
+    pub source: String,
+    pub unit_id: Option<String>,
+    pub unit: String,
+    pub unit_type: UnitType,
+    pub year: u16,
+    pub framework_id: String,
+    pub framework_version: String,
+    pub self_scored: Points,
+    /// The unit's own survey estimate, and the province's figure when entered.
+    pub survey_estimate: Points,
+    pub survey_entered: Option<Points>,
+    pub survey_max: Points,
+    pub bonus: Points,
+    pub penalty: Points,
+    pub applicable_max: Points,
+    /// (field code, component index).
+    pub components: Vec<(String, Percent)>,
+    /// The checksum did not match, or the file was imported as edited.
+    pub edited: bool,
+}
+
+impl Entry {
+    pub fn new(source: String, framework: &Framework, draft: &Draft, edited: bool) -> Entry {
+        let sc = score(framework, &draft.answers);
+        Entry {
+            source,
+            unit_id: draft.unit.id.clone(),
+            unit: draft.unit.name.clone(),
+            unit_type: framework.unit_type,
+            year: draft.answers.year,
+            framework_id: framework.id.clone(),
+            framework_version: framework.version.clone(),
+            self_scored: sc.self_scored,
+            survey_estimate: sc.survey,
+            survey_entered: None,
+            survey_max: sc.survey_max,
+            bonus: sc.bonus,
+            penalty: sc.penalty,
+            applicable_max: sc.applicable_max,
+            components: sc
+                .fields
+                .iter()
+                .filter(|f| f.block == "regular")
+                .map(|f| (f.code.clone(), f.index))
+                .collect(),
+            edited: edited || draft.edited_outside,
+        }
+    }
+
+    /// The survey points that count: the province's when entered, else none (a unit's estimate
+    /// is not a result).
+    pub fn survey(&self) -> Points {
+        self.survey_entered.unwrap_or(Points::ZERO)
+    }
+
+    /// Self-scored + survey + bonus − penalty, kept within 0 and the applicable maximum.
+    pub fn total(&self) -> Points {
+        (self.self_scored + self.survey() + self.bonus - self.penalty)
+            .max(Points::ZERO)
+            .min(self.applicable_max)
+    }
+
+    pub fn index(&self) -> Percent {
+        self.total().percent_of(self.applicable_max)
+    }
+
+    /// The key that identifies a unit across files and years: its list id, or its folded name.
+    pub fn unit_key(&self) -> String {
+        self.unit_id
+            .clone()
+            .unwrap_or_else(|| fold_diacritics(self.unit.trim()))
+    }
+}
+
+/// A ranked line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranked {
+    pub rank: u32,
+    pub entry: Entry,
+    /// Last year's rank and index for the same unit, when known.
+    pub previous: Option<(u32, Percent)>,
+}
+
+impl Ranked {
+    /// Positive: moved up (a smaller rank number).
+    pub fn rank_change(&self) -> Option<i64> {
+        self.previous
+            .map(|(r, _)| i64::from(r) - i64::from(self.rank))
+    }
+
+    pub fn index_change(&self) -> Option<Percent> {
+        self.previous
+            .map(|(_, i)| Percent(self.entry.index().0 - i.0))
+    }
+
+    /// "lên 7 bậc", "giảm 6 bậc", "giữ nguyên", as the province's announcements say it.
+    pub fn movement(&self, lang: crate::Lang) -> Option<String> {
+        let change = self.rank_change()?;
+        Some(match (lang, change.cmp(&0)) {
+            (crate::Lang::Vi, Ordering::Greater) => format!("lên {change} bậc"),
+            (crate::Lang::Vi, Ordering::Less) => format!("giảm {} bậc", -change),
+            (crate::Lang::Vi, Ordering::Equal) => "giữ nguyên".into(),
+            (crate::Lang::En, Ordering::Greater) => format!("up {change}"),
+            (crate::Lang::En, Ordering::Less) => format!("down {}", -change),
+            (crate::Lang::En, Ordering::Equal) => "unchanged".into(),
+        })
+    }
+}
+
+/// Ranks one block by index, highest first; equal indexes share a rank and the next rank skips
+/// (1, 2, 2, 4). Ties are listed by unit name so the order is stable.
+pub fn rank(entries: &[Entry]) -> Vec<Ranked> {
+    let mut sorted: Vec<&Entry> = entries.iter().collect();
+    sorted.sort_by(|a, b| {
+        b.index()
+            .cmp(&a.index())
+            .then_with(|| fold_diacritics(&a.unit).cmp(&fold_diacritics(&b.unit)))
+    });
+    let mut out: Vec<Ranked> = Vec::with_capacity(sorted.len());
+    for (i, e) in sorted.into_iter().enumerate() {
+        let rank = match out.last() {
+            Some(prev) if prev.entry.index() == e.index() => prev.rank,
+            _ => i as u32 + 1,
+        };
+        out.push(Ranked {
+            rank,
+            entry: e.clone(),
+            previous: None,
+        });
+    }
+    out
+}
+
+/// Adds last year's rank and index to each unit found in `last_year` (ranked the same way).
+pub fn with_previous(mut ranked: Vec<Ranked>, last_year: &[Ranked]) -> Vec<Ranked> {
+    let previous: HashMap<String, (u32, Percent)> = last_year
+        .iter()
+        .map(|r| (r.entry.unit_key(), (r.rank, r.entry.index())))
+        .collect();
+    for r in &mut ranked {
+        r.previous = previous.get(&r.entry.unit_key()).copied();
+    }
+    ranked
+}
+
+/// What an appraiser should look at in a batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flag {
+    /// Two files or more for the same unit and year.
+    Duplicate {
+        unit: String,
+        year: u16,
+        sources: Vec<String>,
+    },
+    /// Files of one block scored on different frameworks or versions.
+    MixedFrameworks {
+        unit_type: UnitType,
+        versions: Vec<String>,
+    },
+    /// The file was edited outside the app.
+    Edited { unit: String, source: String },
+}
+
+impl Flag {
+    pub fn message(&self, lang: crate::Lang) -> String {
+        let vi = lang == crate::Lang::Vi;
+        match self {
+            Flag::Duplicate {
+                unit,
+                year,
+                sources,
+            } if vi => {
+                format!(
+                    "{unit} có {} tệp cho năm {year}: {}",
+                    sources.len(),
+                    sources.join(", ")
+                )
+            }
+            Flag::Duplicate {
+                unit,
+                year,
+                sources,
+            } => {
+                format!(
+                    "{unit} has {} files for {year}: {}",
+                    sources.len(),
+                    sources.join(", ")
+                )
+            }
+            Flag::MixedFrameworks {
+                unit_type,
+                versions,
+            } if vi => format!(
+                "{}: các tệp chấm theo những bộ tiêu chí khác nhau ({})",
+                unit_type.label(lang),
+                versions.join("; ")
+            ),
+            Flag::MixedFrameworks {
+                unit_type,
+                versions,
+            } => {
+                format!(
+                    "{}: files scored on different frameworks ({})",
+                    unit_type.label(lang),
+                    versions.join("; ")
+                )
+            }
+            Flag::Edited { unit, source } if vi => {
+                format!("{unit} ({source}): tệp đã bị chỉnh sửa ngoài ứng dụng")
+            }
+            Flag::Edited { unit, source } => {
+                format!("{unit} ({source}): the file was edited outside the app")
+            }
+        }
+    }
+}
+
+pub fn flags(entries: &[Entry]) -> Vec<Flag> {
+    let mut out = Vec::new();
+    let mut by_unit: Vec<((String, u16), Vec<&Entry>)> = Vec::new();
+    for e in entries {
+        let key = (e.unit_key(), e.year);
+        match by_unit.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(e),
+            None => by_unit.push((key, vec![e])),
+        }
+    }
+    for ((_, year), list) in &by_unit {
+        if list.len() > 1 {
+            out.push(Flag::Duplicate {
+                unit: list[0].unit.clone(),
+                year: *year,
+                sources: list.iter().map(|e| e.source.clone()).collect(),
+            });
+        }
+    }
+    for unit_type in [UnitType::So, UnitType::Huyen, UnitType::Khac] {
+        let mut versions: Vec<String> = entries
+            .iter()
+            .filter(|e| e.unit_type == unit_type)
+            .map(|e| format!("{} {}", e.framework_id, e.framework_version))
+            .collect();
+        versions.sort();
+        versions.dedup();
+        if versions.len() > 1 {
+            out.push(Flag::MixedFrameworks {
+                unit_type,
+                versions,
+            });
+        }
+    }
+    for e in entries.iter().filter(|e| e.edited) {
+        out.push(Flag::Edited {
+            unit: e.unit.clone(),
+            source: e.source.clone(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(unit: &str, self_scored: i64) -> Entry {
+        Entry {
+            source: format!("{unit}.json"),
+            unit_id: None,
+            unit: unit.into(),
+            unit_type: UnitType::So,
+            year: 2025,
+            framework_id: "f".into(),
+            framework_version: "1".into(),
+            self_scored: Points::from_whole(self_scored),
+            survey_estimate: Points::ZERO,
+            survey_entered: None,
+            survey_max: Points::from_whole(30),
+            bonus: Points::ZERO,
+            penalty: Points::ZERO,
+            applicable_max: Points::from_whole(100),
+            components: Vec::new(),
+            edited: false,
+        }
+    }
+
+    #[test]
+    fn ties_share_a_rank_and_the_next_rank_skips() {
+        let ranked = rank(&[
+            entry("C", 60),
+            entry("A", 70),
+            entry("B", 60),
+            entry("D", 50),
+        ]);
+        let got: Vec<(u32, &str)> = ranked
+            .iter()
+            .map(|r| (r.rank, r.entry.unit.as_str()))
+            .collect();
+        assert_eq!(got, vec![(1, "A"), (2, "B"), (2, "C"), (4, "D")]);
+    }
+
+    #[test]
+    fn the_province_survey_points_count_and_the_units_estimate_does_not() {
+        let mut e = entry("A", 60);
+        e.survey_estimate = Points::from_whole(30);
+        assert_eq!(e.total(), Points::from_whole(60));
+        e.survey_entered = Some(Points::from_whole(25));
+        assert_eq!(e.total(), Points::from_whole(85));
+        assert_eq!(e.index(), Percent::from_whole(85));
+    }
+
+    #[test]
+    fn movement_since_last_year_is_said_the_way_the_province_says_it() {
+        let last = rank(&[
+            entry("Trần Đề", 40),
+            entry("Mỹ Xuyên", 80),
+            entry("Châu Thành", 90),
+        ]);
+        let now = with_previous(
+            rank(&[
+                entry("Trần Đề", 95),
+                entry("Mỹ Xuyên", 60),
+                entry("Châu Thành", 70),
+            ]),
+            &last,
+        );
+        let said: Vec<(String, String)> = now
+            .iter()
+            .map(|r| (r.entry.unit.clone(), r.movement(crate::Lang::Vi).unwrap()))
+            .collect();
+        assert_eq!(
+            said,
+            vec![
+                ("Trần Đề".into(), "lên 2 bậc".into()),
+                ("Châu Thành".into(), "giảm 1 bậc".into()),
+                ("Mỹ Xuyên".into(), "giảm 1 bậc".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicates_mixed_frameworks_and_edited_files_are_flagged() {
+        let mut b = entry("Sở Y tế", 50);
+        b.source = "y-te-2.json".into();
+        b.framework_version = "2".into();
+        b.edited = true;
+        let f = flags(&[entry("Sở Y tế", 60), b, entry("Sở Tài chính", 70)]);
+        assert!(matches!(&f[0], Flag::Duplicate { sources, .. } if sources.len() == 2));
+        assert!(
+            f.iter().any(
+                |x| matches!(x, Flag::MixedFrameworks { versions, .. } if versions.len() == 2)
+            )
+        );
+        assert!(
+            f.iter()
+                .any(|x| matches!(x, Flag::Edited { source, .. } if source == "y-te-2.json"))
+        );
+    }
+}
