@@ -106,3 +106,19 @@ pub fn picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
     input.set_value("");
     file
 }
+
+/// Every file chosen in a multiple file input's `change` event (the input is cleared).
+pub fn picked_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input
+        .files()
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    files
+}

@@ -6,6 +6,25 @@ use leptos::prelude::Get;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
+    EvaluatorNav,
+    SelfAssessment,
+    MainNavigation,
+    IndexChange,
+    RankChange,
+    FieldShort,
+    Band,
+    Rank,
+    ExportCsv,
+    Block,
+    Ranking,
+    Flags,
+    FilesRefused,
+    FilesRead,
+    LoadLastYear,
+    LoadSubmissions,
+    EvaluatorHelp,
+    EvaluatorHeading,
+    SurveyPoints,
     FrameworkTextsDiffer,
     EditedMark,
     Close,
@@ -190,6 +209,27 @@ impl Msg {
     pub fn text(self, lang: Lang) -> &'static str {
         match lang {
             Lang::Vi => match self {
+                Msg::EvaluatorNav => "Sở Nội vụ (xếp hạng)",
+                Msg::SelfAssessment => "Tự đánh giá",
+                Msg::MainNavigation => "Chức năng",
+                Msg::IndexChange => "Chỉ số tăng/giảm",
+                Msg::RankChange => "So với năm trước",
+                Msg::FieldShort => "LV",
+                Msg::Band => "Xếp loại",
+                Msg::Rank => "Hạng",
+                Msg::ExportCsv => "Xuất CSV",
+                Msg::Block => "Khối đơn vị",
+                Msg::Ranking => "Xếp hạng Chỉ số CCHC",
+                Msg::Flags => "Cần lưu ý:",
+                Msg::FilesRefused => "Các tệp không nạp được:",
+                Msg::FilesRead => "Đã đọc",
+                Msg::LoadLastYear => "Nạp kết quả năm trước (các tệp tự đánh giá năm trước)",
+                Msg::LoadSubmissions => "Nạp các tệp tự đánh giá năm nay",
+                Msg::EvaluatorHelp => {
+                    "Chọn (hoặc kéo thả) một lúc nhiều tệp tự đánh giá của các đơn vị. Tệp lỗi được liệt kê kèm lý do, các tệp còn lại vẫn được nạp. Nhập điểm điều tra xã hội học của tỉnh vào cột tương ứng."
+                }
+                Msg::EvaluatorHeading => "Sở Nội vụ: tổng hợp và xếp hạng",
+                Msg::SurveyPoints => "Điểm điều tra XHH",
                 Msg::FrameworkTextsDiffer => {
                     "Bộ tiêu chí cùng phiên bản đã được sửa lời văn (mã, điểm tối đa và cách chấm không đổi); câu trả lời vẫn dùng được."
                 }
@@ -402,6 +442,27 @@ impl Msg {
                 Msg::Losing => "mất",
             },
             Lang::En => match self {
+                Msg::EvaluatorNav => "Home Affairs (ranking)",
+                Msg::SelfAssessment => "Self-assessment",
+                Msg::MainNavigation => "Sections",
+                Msg::IndexChange => "Index change",
+                Msg::RankChange => "Since last year",
+                Msg::FieldShort => "F",
+                Msg::Band => "Band",
+                Msg::Rank => "Rank",
+                Msg::ExportCsv => "Export CSV",
+                Msg::Block => "Block",
+                Msg::Ranking => "PAR Index ranking",
+                Msg::Flags => "To look at:",
+                Msg::FilesRefused => "Files not loaded:",
+                Msg::FilesRead => "Files read",
+                Msg::LoadLastYear => "Load last year's results (last year's files)",
+                Msg::LoadSubmissions => "Load this year's self-assessment files",
+                Msg::EvaluatorHelp => {
+                    "Choose (or drop) many units' self-assessment files at once. Bad files are listed with the reason while the rest load. Enter the province's survey points in their column."
+                }
+                Msg::EvaluatorHeading => "Department of Home Affairs: collation and ranking",
+                Msg::SurveyPoints => "Survey points",
                 Msg::FrameworkTextsDiffer => {
                     "The framework of the same version has had its wording edited (codes, maxima and rules are unchanged); the answers still apply."
                 }

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use crate::components::import::ImportPanel;
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::{Msg, tr};
+use crate::pages::evaluator::EvaluatorPage;
 use crate::pages::report::ReportPage;
 use crate::pages::start::StartPage;
 use crate::pages::summary::SummaryPage;
@@ -29,6 +30,7 @@ fn current_hash() -> String {
 #[derive(Clone, PartialEq)]
 enum Page {
     Start,
+    Evaluator,
     Workspace(String),
     Summary(String),
     Report(String),
@@ -87,12 +89,14 @@ pub fn App() -> impl IntoView {
     // does: the workspace follows the selection itself, so its tree is built once.
     let page_kind = Memo::new(move |_| match state.route.get() {
         Route::Start => Page::Start,
+        Route::Evaluator => Page::Evaluator,
         Route::Item { draft, .. } => Page::Workspace(draft),
         Route::Summary { draft } => Page::Summary(draft),
         Route::Report { draft } => Page::Report(draft),
     });
     let page = move || match page_kind.get() {
         Page::Start => view! { <StartPage /> }.into_any(),
+        Page::Evaluator => view! { <EvaluatorPage /> }.into_any(),
         Page::Workspace(draft) => view! { <WorkspacePage draft_id=draft /> }.into_any(),
         Page::Summary(draft) => view! { <SummaryPage draft_id=draft /> }.into_any(),
         Page::Report(draft) => view! { <ReportPage draft_id=draft /> }.into_any(),
@@ -103,6 +107,10 @@ pub fn App() -> impl IntoView {
             <a class="home" href="#/" data-testid="home">
                 <h1 data-testid="app-title">{tr(Msg::AppTitle)}</h1>
             </a>
+            <nav class="main-nav" aria-label=i18n::tr(Msg::MainNavigation)>
+                <a href="#/" data-testid="nav-start">{i18n::tr(Msg::SelfAssessment)}</a>
+                <a href="#/so-noi-vu" data-testid="nav-evaluator">{i18n::tr(Msg::EvaluatorNav)}</a>
+            </nav>
             <LangSwitch />
         </header>
         <main id="main">

@@ -5,9 +5,18 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Start,
-    Item { draft: String, code: Option<String> },
-    Summary { draft: String },
-    Report { draft: String },
+    /// The Sở Nội vụ view.
+    Evaluator,
+    Item {
+        draft: String,
+        code: Option<String>,
+    },
+    Summary {
+        draft: String,
+    },
+    Report {
+        draft: String,
+    },
 }
 
 impl Route {
@@ -29,6 +38,7 @@ impl Route {
             ["d", id, "bao-cao"] => Route::Report {
                 draft: id.to_string(),
             },
+            ["so-noi-vu"] => Route::Evaluator,
             _ => Route::Start,
         }
     }
@@ -36,6 +46,7 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Start => "#/".into(),
+            Route::Evaluator => "#/so-noi-vu".into(),
             Route::Item { draft, code: None } => format!("#/d/{draft}"),
             Route::Item {
                 draft,
@@ -48,7 +59,7 @@ impl Route {
 
     pub fn draft_id(&self) -> Option<&str> {
         match self {
-            Route::Start => None,
+            Route::Start | Route::Evaluator => None,
             Route::Item { draft, .. } | Route::Summary { draft } | Route::Report { draft } => {
                 Some(draft)
             }
@@ -64,6 +75,7 @@ mod tests {
     fn routes_survive_a_round_trip_through_the_hash() {
         for route in [
             Route::Start,
+            Route::Evaluator,
             Route::Item {
                 draft: "abc".into(),
                 code: None,

@@ -102,6 +102,8 @@ pub struct AppState {
     pub list_version: RwSignal<u64>,
     /// Drafts deleted in this page, restorable until it is closed.
     pub deleted: RwSignal<Vec<Draft>>,
+    /// The Sở Nội vụ view's batch of submissions (in memory).
+    pub batch: crate::pages::evaluator::Batch,
     /// A file being imported: its preview or why it cannot be.
     pub import: RwSignal<Option<crate::components::import::ImportView>>,
 }
@@ -170,6 +172,7 @@ impl AppState {
             list_version: RwSignal::new(0),
             deleted: RwSignal::new(Vec::new()),
             import: RwSignal::new(None),
+            batch: crate::pages::evaluator::Batch::new(),
         };
         provide_context(state);
         state

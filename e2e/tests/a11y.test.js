@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { launch, openApp } from './browser.js';
-import { StartPage, Workspace, loadFramework, nodeByCode, waitForText } from './pages.js';
+import { StartPage, Workspace, loadFramework, nodeByCode, waitForText, fileOf } from './pages.js';
 
 const FW_ID = 'soc-trang-cap-so';
 const fw = loadFramework(FW_ID);
@@ -78,6 +78,51 @@ test('the summary page has no axe-core violation', async () => {
   const summary = await ws.openSummary();
   await summary.chart.waitFor();
   assertNone(await axeViolations(page, 'summary page'));
+  assert.deepEqual(watch.consoleErrors, []);
+  await context.close();
+});
+
+test('the report page, with its remarks filled in, has no axe-core violation', async () => {
+  const { context, page, watch } = await openApp(browser);
+  const { ws } = await draftWithSomeAnswers(page);
+  const report = await ws.openReport();
+  await report.remarks.fill('Khó khăn: thiếu công chức chuyên trách. Đề xuất: tập huấn nghiệp vụ.');
+  await ws.waitSaved();
+  await page.getByTestId('field-chart').waitFor();
+  assertNone(await axeViolations(page, 'report page'));
+  assert.deepEqual(watch.consoleErrors, []);
+  await context.close();
+});
+
+test('the import panel, previewing a file and refusing one, has no axe-core violation', async () => {
+  const { context, page, watch } = await openApp(browser);
+  const { ws } = await draftWithSomeAnswers(page);
+  const exported = await ws.exportDraft();
+  await page.getByTestId('home').click();
+  const start = new StartPage(page);
+  await start.ready();
+
+  // The draft is stored: the preview says so and offers both ways to import.
+  let panel = await start.pickFile(fileOf(exported.name, exported.bytes));
+  await panel.preview.waitFor();
+  await panel.exists.waitFor();
+  const violations = await axeViolations(page, 'import preview');
+  await panel.close();
+
+  // A file scored with a framework that is not loaded: the message and a framework file input.
+  const other = JSON.parse(exported.bytes.toString('utf8'));
+  other.framework.id = 'khung-khac';
+  panel = await start.pickFile(fileOf(exported.name, other));
+  await panel.error.waitFor();
+  await panel.frameworkFile.waitFor();
+  violations.push(...await axeViolations(page, 'import refused, framework not loaded'));
+  assertNone(violations);
+  // axe counts a label as naming every control with its `for` id; the browser gives it to the
+  // first one only, so a control whose id another control also has is left without a name.
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+    .filter((el) => el.type !== 'hidden' && el.labels.length === 0 && !el.hasAttribute('aria-label') && !el.hasAttribute('aria-labelledby'))
+    .map((el) => `${el.dataset.testid ?? el.id}${el.closest('[data-testid=import-panel]') ? ' (in the panel)' : ' (on the start page)'}`));
+  assert.deepEqual(unlabelled, [], 'every form control has its own label');
   assert.deepEqual(watch.consoleErrors, []);
   await context.close();
 });

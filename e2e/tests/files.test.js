@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { launch, openApp } from './browser.js';
 import {
-  StartPage, Workspace, Report, ImportPanel, loadFramework, nodeByCode, readRaw, readStored,
-  storageSnapshot, fileOf, dropFile, shownNumber, fmt, fmtShort, eventually, waitForText,
+  StartPage, Workspace, Report, ImportPanel, loadFramework, nodeByCode, draftKey, draftIdFromUrl,
+  readRaw, readStored, storageSnapshot, fileOf, dropFile, shownNumber, fmt, fmtShort, eventually,
+  waitForText,
 } from './pages.js';
 
 const FW_ID = 'soc-trang-cap-so';
@@ -126,8 +127,8 @@ function storedFormOf(file) {
 
 // ---------------------------------------------------------------- the round trip
 
-test('a draft exported in one browser and imported through the file picker in another shows the same totals and component indexes and exports byte for byte the same file', { timeout: 60_000 }, async () => {
-  // The first browser: Sở Nội vụ answers eleven items, cites one document from two of them,
+test('a draft exported in one browser context and imported through the file picker in a fresh one shows the same totals and component indexes and exports byte for byte the same file', { timeout: 60_000 }, async () => {
+  // The first context: Sở Nội vụ answers eleven items, cites one document from two of them,
   // explains one and writes its difficulties and proposals on the report page.
   const first = await openApp(browser);
   const id = await new StartPage(first.page).createDraft({ framework: FW_ID, unit: 'so-noi-vu', year: 2025 });
@@ -177,7 +178,7 @@ test('a draft exported in one browser and imported through the file picker in an
   assert.deepEqual(first.watch.outsideRequests, []);
   await first.context.close();
 
-  // The second browser has never seen the draft.
+  // A fresh context has never seen the draft.
   const second = await openApp(browser);
   const start = new StartPage(second.page);
   await start.ready();
@@ -401,7 +402,11 @@ test('a file changed outside the app (checksum not matching) is previewed as edi
 
 // ---------------------------------------------------------------- a draft that already exists
 
-test('a file whose draft is already stored offers to import it as new or to replace the stored one, which undo brings back', async () => {
+/**
+ * In a fresh context: imports the sample file, then answers one more item, so that the stored
+ * draft (same id as the file) differs from it; ends on the start page with the file picked again.
+ */
+async function sameDraftPickedAgain() {
   const file = await sampleFile();
   const id = file.json.id;
   const { context, page, watch } = await openApp(browser);
@@ -410,16 +415,14 @@ test('a file whose draft is already stored offers to import it as new or to repl
   let panel = await start.pickFile(fileOf(file.name, file.bytes));
   await panel.confirm.click();
   await page.waitForURL(new RegExp(`#/d/${id}$`));
-  // The stored draft moves on from the file: one more answer.
   const ws = new Workspace(page);
   await ws.totalPoints.waitFor();
   await ws.select('1.5.1');
   await ws.answer(node('1.5.1'), { kind: 'count', count: 2 });
   await eventually(async () => assert.ok((await readStored(page, id)).answers.items['1.5.1']));
   await ws.waitSaved();
-  const ownText = await readRaw(page, `cchc.v1.draft.${id}`);
-  const ownTotal = await ws.totalPoints.textContent();
-  assert.notEqual(ownTotal, totalOf(file.json.scorecard));
+  const own = { text: await readRaw(page, draftKey(id)), total: await ws.totalPoints.textContent() };
+  assert.notEqual(own.total, totalOf(file.json.scorecard));
 
   await page.getByTestId('home').click();
   await start.draftRow(id).waitFor();
@@ -431,36 +434,50 @@ test('a file whose draft is already stored offers to import it as new or to repl
   assert.equal(await panel.replace.textContent(), 'Thay bản đã có (bản cũ vẫn hoàn tác được)');
   assert.equal(await panel.confirm.count(), 0, 'no plain “Nhập” when the draft exists');
   assert.deepEqual(await storageSnapshot(page), storedBefore, 'the preview changes nothing');
+  return { file, id, own, context, page, watch, start, panel, ws };
+}
 
-  // Replace: the stored draft becomes the file's; the old one can be brought back.
+test('a file whose draft is already stored can replace it; the replaced draft comes back with undo and opens as restored', async () => {
+  const { file, id, own, context, page, watch, start, panel, ws } = await sameDraftPickedAgain();
   await panel.replace.click();
   await page.waitForURL(new RegExp(`#/d/${id}$`));
   await waitForText(ws.totalPoints, totalOf(file.json.scorecard));
   assert.deepEqual(await readStored(page, id), storedFormOf(file.json), 'the stored draft is the file’s');
+
   await page.getByTestId('home').click();
   await start.deletedToast.waitFor();
   assert.match(await start.deletedToast.textContent(), /Sở Nội vụ/);
   await start.undoDelete();
-  await eventually(async () => assert.equal(await readRaw(page, `cchc.v1.draft.${id}`), ownText));
+  await eventually(async () => assert.equal(await readRaw(page, draftKey(id)), own.text));
   assert.equal(await start.draftRows().count(), 1);
+  // Opening it shows the restored draft, and it goes on saving normally.
   await start.draftRow(id).locator('a').first().click();
-  await waitForText(ws.totalPoints, ownTotal);
-
-  // As new: a second draft, under a new id, holding the file's answers; the stored one untouched.
-  await page.getByTestId('home').click();
-  await start.draftRow(id).waitFor();
-  panel = await start.pickFile(fileOf(file.name, file.bytes));
-  await panel.asNew.click();
-  await page.waitForURL(/#\/d\/[^/]+$/);
   await ws.totalPoints.waitFor();
-  const newId = decodeURIComponent(/#\/d\/([^/]+)$/.exec(page.url())[1]);
+  await waitForText(ws.totalPoints, own.total);
+  await ws.select('1.3.1');
+  await ws.answer(node('1.3.1'), { kind: 'yes_no', yes: true });
+  await ws.waitSaved();
+  assert.equal(await ws.conflict.count(), 0);
+  assert.deepEqual(Object.keys((await readStored(page, id)).answers.items).sort(), [...Object.keys(file.json.answers.items), '1.3.1', '1.5.1'].sort());
+  assert.deepEqual(watch.consoleErrors, []);
+  assert.deepEqual(watch.outsideRequests, []);
+  await context.close();
+});
+
+test('a file whose draft is already stored can be imported as a new draft, leaving the stored one untouched', async () => {
+  const { file, id, own, context, page, watch, start, panel, ws } = await sameDraftPickedAgain();
+  await panel.asNew.click();
+  await page.waitForURL((url) => /#\/d\/[^/]+$/.test(url.hash) && !url.hash.endsWith(`/${id}`));
+  await ws.totalPoints.waitFor();
+  const newId = draftIdFromUrl(page.url());
   assert.notEqual(newId, id);
-  assert.equal(await ws.totalPoints.textContent(), totalOf(file.json.scorecard));
-  assert.deepEqual(await readStored(page, newId), { ...storedFormOf(file.json), id: newId });
-  assert.equal(await readRaw(page, `cchc.v1.draft.${id}`), ownText, 'the stored draft is untouched');
+  await waitForText(ws.totalPoints, totalOf(file.json.scorecard));
+  assert.deepEqual(await readStored(page, newId), { ...storedFormOf(file.json), id: newId }, 'the new draft holds the file’s content');
+  assert.equal(await readRaw(page, draftKey(id)), own.text, 'the stored draft is untouched');
   await page.getByTestId('home').click();
   await start.draftRow(newId).waitFor();
   assert.equal(await start.draftRows().count(), 2);
+  assert.equal(await start.deletedToast.count(), 0, 'nothing was replaced, so there is nothing to undo');
   assert.deepEqual(watch.consoleErrors, []);
   assert.deepEqual(watch.outsideRequests, []);
   await context.close();
@@ -528,6 +545,12 @@ for ws in wb.worksheets:
 print(json.dumps(out, ensure_ascii=False))
 `;
 
+/** How many nodes (fields, criteria, items) a framework file has. */
+function nodeCount(framework) {
+  const count = (n) => 1 + (n.children ?? []).reduce((sum, c) => sum + count(c), 0);
+  return framework.fields.reduce((sum, f) => sum + count(f), 0);
+}
+
 function readXlsx(path) {
   const run = spawnSync('python3', ['-c', READ_XLSX, path], { encoding: 'utf8', timeout: 20000 });
   if (run.error) throw new Error(`cannot run python3: ${run.error.message}`);
@@ -543,8 +566,10 @@ test('the .xlsx score table, written by a worker fetched only on demand, opens i
   const ws = new Workspace(page);
   await answerWithEvidence(ws);
   await ws.waitSaved();
+  const totalText = await ws.totalPoints.textContent();
   const shown = {
-    total: shownNumber(await ws.totalPoints.textContent()),
+    total: shownNumber(totalText),
+    applicableMax: shownNumber(totalText.split(' / ')[1]),
     index: shownNumber(await ws.indexPercent.textContent()),
     field1: shownNumber(await ws.groupPoints('1')),
     criterion11: shownNumber(await ws.groupPoints('1.1')),
@@ -582,10 +607,12 @@ test('the .xlsx score table, written by a worker fetched only on demand, opens i
   };
   const totalsAt = rows.findIndex((r) => r[0]?.v === 'TỔNG ĐIỂM');
   assert.ok(totalsAt > headerAt, 'there is a TỔNG ĐIỂM row');
+  const tableEnd = rows.findIndex((r) => r[0]?.v === 'Điểm tự đánh giá (phần đơn vị tự chấm)');
+  assert.equal(tableEnd - headerAt - 1, nodeCount(fw), 'a row for every field, criterion and item');
 
   // Every max and every self-score in the table is a number, never text.
   const wrong = [];
-  for (let i = headerAt + 1; i < totalsAt; i++) {
+  for (let i = headerAt + 1; i < tableEnd; i++) {
     const [code, , max, points] = rows[i];
     if (max.t !== 'n' || typeof max.v !== 'number') wrong.push(`${code.v} max ${JSON.stringify(max)}`);
     if (points.v !== null && (points.t !== 'n' || typeof points.v !== 'number')) wrong.push(`${code.v} points ${JSON.stringify(points)}`);
@@ -599,7 +626,7 @@ test('the .xlsx score table, written by a worker fetched only on demand, opens i
   assert.equal(row('1.1')[3].v, shown.criterion11);
   assert.equal(row('1.1.3')[2].v, 2);
   assert.equal(rows[totalsAt][3].v, shown.total, 'the total equals the page’s');
-  assert.equal(rows[totalsAt][2].v, 100);
+  assert.equal(rows[totalsAt][2].v, shown.applicableMax, 'beside it the applicable max (3.1.1 is not applicable)');
   assert.equal(row('CHỈ SỐ CCHC (%)')[3].v, shown.index);
 
   // Vietnamese intact; evidence, giải trình and remarks in their columns.
@@ -656,7 +683,8 @@ test('the báo cáo prints on A4 portrait pages with the unit, the heading, the 
   await eventually(async () => assert.equal((await readStored(page, id)).remarks, REMARKS));
   await ws.waitSaved();
   const total = await report.total.textContent();
-  assert.equal(total, `${fmt(shownNumber(await ws.totalPoints.textContent()).toFixed(2))} / 100,00`);
+  const [headerTotal, headerMax] = (await ws.totalPoints.textContent()).split(' / ');
+  assert.equal(total, `${headerTotal} / ${fmt(headerMax.replace(',', '.'))}`, 'the report’s total is the header’s');
   const index = await report.index.textContent();
 
   await page.emulateMedia({ media: 'print' });

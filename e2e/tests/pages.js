@@ -601,9 +601,9 @@ export class ImportPanel {
     return (await this.details.count()) === 0 ? [] : this.details.locator('li').allTextContents();
   }
 
-  /** Closes the panel (“Không” / “Đóng”) and waits until it is gone. */
+  /** Closes the panel (“Không” under a preview, “Đóng” otherwise) and waits until it is gone. */
   async close() {
-    await this.cancel.click();
+    await this.cancel.or(this.root.getByRole('button', { name: 'Đóng', exact: true })).click();
     await this.root.waitFor({ state: 'detached' });
   }
 }

@@ -1,3 +1,4 @@
+pub mod evaluator;
 pub mod report;
 pub mod start;
 pub mod summary;
