@@ -6,6 +6,17 @@ use leptos::prelude::Get;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
+    TrainerNav,
+    WorkedExample,
+    SearchCriteria,
+    TrainerHelp,
+    TrainerHeading,
+    ItemsFound,
+    PresenterView,
+    OpenSample,
+    SandboxNotSaved,
+    ResetSample,
+    SandboxExplained,
     EvaluatorNav,
     SelfAssessment,
     MainNavigation,
@@ -209,6 +220,21 @@ impl Msg {
     pub fn text(self, lang: Lang) -> &'static str {
         match lang {
             Lang::Vi => match self {
+                Msg::TrainerNav => "Hướng dẫn tiêu chí",
+                Msg::WorkedExample => "Ví dụ tính điểm (đơn vị mẫu)",
+                Msg::SearchCriteria => "Tìm tiêu chí (ví dụ: thu tuc)",
+                Msg::TrainerHelp => {
+                    "Xem từng tiêu chí: cách chấm, tài liệu kiểm chứng cần có và ví dụ tính điểm từ đơn vị mẫu. Tìm kiếm được cả khi gõ không dấu."
+                }
+                Msg::TrainerHeading => "Hướng dẫn bộ tiêu chí",
+                Msg::ItemsFound => "tiêu chí",
+                Msg::PresenterView => "Chế độ trình chiếu",
+                Msg::OpenSample => "Mở đơn vị mẫu để thực hành",
+                Msg::SandboxNotSaved => "Bản mẫu — không lưu",
+                Msg::ResetSample => "Đặt lại bản mẫu",
+                Msg::SandboxExplained => {
+                    "Đây là đơn vị mẫu để thực hành: thay đổi câu trả lời để xem điểm và chỉ số thay đổi ra sao. Bản mẫu không bao giờ được lưu và không lẫn với bản tự đánh giá thật."
+                }
                 Msg::EvaluatorNav => "Sở Nội vụ (xếp hạng)",
                 Msg::SelfAssessment => "Tự đánh giá",
                 Msg::MainNavigation => "Chức năng",
@@ -442,6 +468,21 @@ impl Msg {
                 Msg::Losing => "mất",
             },
             Lang::En => match self {
+                Msg::TrainerNav => "Criteria guide",
+                Msg::WorkedExample => "Worked example (sample unit)",
+                Msg::SearchCriteria => "Search items (e.g. thu tuc)",
+                Msg::TrainerHelp => {
+                    "See each item: how it is scored, the evidence expected and a worked example from the sample unit. Search works with or without diacritics."
+                }
+                Msg::TrainerHeading => "Criteria guide",
+                Msg::ItemsFound => "items",
+                Msg::PresenterView => "Presenter view",
+                Msg::OpenSample => "Open the practice sample unit",
+                Msg::SandboxNotSaved => "Sample — not saved",
+                Msg::ResetSample => "Reset the sample",
+                Msg::SandboxExplained => {
+                    "This is the practice sample unit: change answers to see how points and the index move. The sample is never saved and never mixed with real self-assessments."
+                }
                 Msg::EvaluatorNav => "Home Affairs (ranking)",
                 Msg::SelfAssessment => "Self-assessment",
                 Msg::MainNavigation => "Sections",

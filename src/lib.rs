@@ -19,6 +19,7 @@ use crate::pages::evaluator::EvaluatorPage;
 use crate::pages::report::ReportPage;
 use crate::pages::start::StartPage;
 use crate::pages::summary::SummaryPage;
+use crate::pages::trainer::TrainerPage;
 use crate::pages::workspace::WorkspacePage;
 use crate::route::Route;
 use crate::state::AppState;
@@ -31,6 +32,7 @@ fn current_hash() -> String {
 enum Page {
     Start,
     Evaluator,
+    Trainer(bool),
     Workspace(String),
     Summary(String),
     Report(String),
@@ -90,6 +92,7 @@ pub fn App() -> impl IntoView {
     let page_kind = Memo::new(move |_| match state.route.get() {
         Route::Start => Page::Start,
         Route::Evaluator => Page::Evaluator,
+        Route::Trainer { presenter } => Page::Trainer(presenter),
         Route::Item { draft, .. } => Page::Workspace(draft),
         Route::Summary { draft } => Page::Summary(draft),
         Route::Report { draft } => Page::Report(draft),
@@ -97,6 +100,7 @@ pub fn App() -> impl IntoView {
     let page = move || match page_kind.get() {
         Page::Start => view! { <StartPage /> }.into_any(),
         Page::Evaluator => view! { <EvaluatorPage /> }.into_any(),
+        Page::Trainer(presenter) => view! { <TrainerPage presenter=presenter /> }.into_any(),
         Page::Workspace(draft) => view! { <WorkspacePage draft_id=draft /> }.into_any(),
         Page::Summary(draft) => view! { <SummaryPage draft_id=draft /> }.into_any(),
         Page::Report(draft) => view! { <ReportPage draft_id=draft /> }.into_any(),
@@ -109,6 +113,7 @@ pub fn App() -> impl IntoView {
             </a>
             <nav class="main-nav" aria-label=i18n::tr(Msg::MainNavigation)>
                 <a href="#/" data-testid="nav-start">{i18n::tr(Msg::SelfAssessment)}</a>
+                <a href="#/huong-dan" data-testid="nav-trainer">{i18n::tr(Msg::TrainerNav)}</a>
                 <a href="#/so-noi-vu" data-testid="nav-evaluator">{i18n::tr(Msg::EvaluatorNav)}</a>
             </nav>
             <LangSwitch />

@@ -7,6 +7,10 @@ pub enum Route {
     Start,
     /// The Sở Nội vụ view.
     Evaluator,
+    /// Trainer mode: the criteria browser, or the presenter view.
+    Trainer {
+        presenter: bool,
+    },
     Item {
         draft: String,
         code: Option<String>,
@@ -39,6 +43,8 @@ impl Route {
                 draft: id.to_string(),
             },
             ["so-noi-vu"] => Route::Evaluator,
+            ["huong-dan"] => Route::Trainer { presenter: false },
+            ["huong-dan", "trinh-chieu"] => Route::Trainer { presenter: true },
             _ => Route::Start,
         }
     }
@@ -47,6 +53,8 @@ impl Route {
         match self {
             Route::Start => "#/".into(),
             Route::Evaluator => "#/so-noi-vu".into(),
+            Route::Trainer { presenter: false } => "#/huong-dan".into(),
+            Route::Trainer { presenter: true } => "#/huong-dan/trinh-chieu".into(),
             Route::Item { draft, code: None } => format!("#/d/{draft}"),
             Route::Item {
                 draft,
@@ -59,7 +67,7 @@ impl Route {
 
     pub fn draft_id(&self) -> Option<&str> {
         match self {
-            Route::Start | Route::Evaluator => None,
+            Route::Start | Route::Evaluator | Route::Trainer { .. } => None,
             Route::Item { draft, .. } | Route::Summary { draft } | Route::Report { draft } => {
                 Some(draft)
             }
@@ -76,6 +84,8 @@ mod tests {
         for route in [
             Route::Start,
             Route::Evaluator,
+            Route::Trainer { presenter: false },
+            Route::Trainer { presenter: true },
             Route::Item {
                 draft: "abc".into(),
                 code: None,

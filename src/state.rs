@@ -96,6 +96,8 @@ pub struct AppState {
     pub scorecard: Memo<Option<Shared<Scorecard>>>,
     pub save: RwSignal<SaveState>,
     dirty: StoredValue<bool>,
+    /// The open draft is the trainers' sample: edits are what-ifs, never saved.
+    pub sandbox: RwSignal<bool>,
     saved_revision: StoredValue<u64>,
     pending: StoredValue<Option<TimeoutHandle>>,
     /// Bumped whenever the stored drafts change, so the list re-reads them.
@@ -109,6 +111,9 @@ pub struct AppState {
 }
 
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Drafts opened as `mau.<framework id>` are the trainers' sample for that framework.
+pub const SANDBOX_PREFIX: &str = "mau.";
 
 const SAVE_DELAY: Duration = Duration::from_millis(300);
 
@@ -167,6 +172,7 @@ impl AppState {
             scorecard,
             save: RwSignal::new(SaveState::Idle),
             dirty: StoredValue::new(false),
+            sandbox: RwSignal::new(false),
             saved_revision: StoredValue::new(0),
             pending: StoredValue::new(None),
             list_version: RwSignal::new(0),
@@ -246,7 +252,10 @@ impl AppState {
             handle.clear();
             self.pending.set_value(None);
         }
-        if !self.dirty.get_value() || self.save.get_untracked() == SaveState::Conflict {
+        if !self.dirty.get_value()
+            || self.save.get_untracked() == SaveState::Conflict
+            || self.sandbox.get_untracked()
+        {
             return;
         }
         let Some(mut copy) = self.draft.get_untracked() else {
@@ -288,6 +297,16 @@ impl AppState {
             return Ok(());
         }
         self.save_now();
+        if let Some(framework_id) = id.strip_prefix(SANDBOX_PREFIX) {
+            let fw = self
+                .framework_by_id(framework_id)
+                .ok_or(OpenError::NotFound)?;
+            let mut sample = cchc_core::sample::draft(&fw, clock::current_year());
+            sample.id = id.to_string();
+            self.load(sample);
+            self.sandbox.set(true);
+            return Ok(());
+        }
         let draft = storage::read_draft(id)
             .map_err(OpenError::Storage)?
             .ok_or(OpenError::NotFound)?
@@ -296,7 +315,20 @@ impl AppState {
         Ok(())
     }
 
+    /// Puts the sample back as it was shipped.
+    pub fn reset_sandbox(&self) {
+        let Some(id) = self
+            .draft
+            .with_untracked(|d| d.as_ref().map(|d| d.id.clone()))
+        else {
+            return;
+        };
+        self.draft.set(None);
+        let _ = self.open(&id);
+    }
+
     fn load(&self, draft: Draft) {
+        self.sandbox.set(false);
         self.saved_revision.set_value(draft.revision);
         self.dirty.set_value(false);
         self.save.set(SaveState::Saved {
@@ -405,6 +437,14 @@ impl AppState {
             return Ok(());
         };
         storage::write_draft(&d)?;
+        // The draft it replaced may be open: read the restored one when it is next opened.
+        if self
+            .draft
+            .with_untracked(|o| o.as_ref().is_some_and(|o| o.id == d.id))
+        {
+            self.draft.set(None);
+            self.dirty.set_value(false);
+        }
         self.deleted.update(|l| {
             l.pop();
         });

@@ -41,9 +41,12 @@ async fn the_language_switch_turns_the_interface_and_the_page_language_to_englis
     );
     let switch = by_testid(&root, "lang-switch");
     assert_eq!(
-        switch.get_attribute("aria-label").unwrap(),
+        switch.get_attribute("title").unwrap(),
         "Chuyển giao diện sang tiếng Anh"
     );
+    // Its accessible name is the word it shows, in the language of that word.
+    assert_eq!(switch.text_content().unwrap().trim(), "English");
+    assert_eq!(switch.get_attribute("lang").unwrap(), "en");
     switch.click();
     leptos::task::tick().await;
     assert_eq!(

@@ -11,6 +11,7 @@ pub mod framework;
 pub mod points;
 pub mod ranking;
 pub mod report;
+pub mod sample;
 pub mod scoring;
 pub mod submission;
 pub mod synthetic;

@@ -376,7 +376,7 @@ impl ImportError {
                 truncated: true, ..
             } => "The file is cut short (incomplete); get the original file again".into(),
             ImportError::NotJson { detail, .. } if vi => {
-                format!("Tệp không phải định dạng JSON của ứng dụng ({detail})")
+                format!("Tệp không phải định dạng JSON của ứng dụng (chi tiết kỹ thuật: {detail})")
             }
             ImportError::NotJson { detail, .. } => format!("The file is not JSON ({detail})"),
             ImportError::NotASubmission if vi => {
@@ -391,7 +391,9 @@ impl ImportError {
             ImportError::NewerVersion(v) => {
                 format!("The file uses format version {v}, newer than this app; update the app")
             }
-            ImportError::Malformed(m) if vi => format!("Nội dung tệp sai cấu trúc: {m}"),
+            ImportError::Malformed(m) if vi => {
+                format!("Nội dung tệp sai cấu trúc (chi tiết kỹ thuật: {m})")
+            }
             ImportError::Malformed(m) => format!("The file's content is malformed: {m}"),
             ImportError::FrameworkNotLoaded { id, version } if vi => format!(
                 "Tệp được chấm theo bộ tiêu chí “{id}” phiên bản {version}, chưa có trong ứng dụng; hãy nạp bộ tiêu chí đó trước"

@@ -458,7 +458,7 @@ test('a file whose draft is already stored can replace it; the replaced draft co
   await ws.answer(node('1.3.1'), { kind: 'yes_no', yes: true });
   await ws.waitSaved();
   assert.equal(await ws.conflict.count(), 0);
-  assert.deepEqual(Object.keys((await readStored(page, id)).answers.items).sort(), [...Object.keys(file.json.answers.items), '1.3.1', '1.5.1'].sort());
+  assert.deepEqual(Object.keys((await readStored(page, id)).answers.items).sort(), [...new Set([...Object.keys(file.json.answers.items), '1.3.1', '1.5.1'])].sort());
   assert.deepEqual(watch.consoleErrors, []);
   assert.deepEqual(watch.outsideRequests, []);
   await context.close();

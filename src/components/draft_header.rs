@@ -78,6 +78,7 @@ pub fn DraftHeader() -> impl IntoView {
     let status = move || {
         let l = lang();
         match state.save.get() {
+            _ if state.sandbox.get() => Msg::SandboxNotSaved.text(l).to_string(),
             SaveState::Idle => String::new(),
             SaveState::Pending => Msg::Saving.text(l).to_string(),
             SaveState::Saved { at } => {
@@ -127,6 +128,12 @@ pub fn DraftHeader() -> impl IntoView {
                 <button type="button" data-testid="export-xlsx" disabled=move || xlsx_busy.get() on:click=export_xlsx>{tr(Msg::ExportXlsx)}</button>
             </nav>
             <p class="save-status" class:save-problem=failed role="status" aria-live="polite" data-testid="save-status">{status}</p>
+            <Show when=move || state.sandbox.get()>
+                <div class="banner sandbox" role="note" data-testid="sandbox-banner">
+                    <p>{tr(Msg::SandboxExplained)}</p>
+                    <button type="button" data-testid="sandbox-reset" on:click=move |_| state.reset_sandbox()>{tr(Msg::ResetSample)}</button>
+                </div>
+            </Show>
             <Show when=move || state.save.get() == SaveState::Conflict>
                 <div class="banner warning" role="alert" data-testid="conflict">
                     <p>{tr(Msg::ConflictExplained)}</p>

@@ -17,7 +17,12 @@ enum Outcome {
 /// Loads a framework file (the official annex, written in the documented format): every problem
 /// is listed with its place in the file; a sound file is stored and offered for new drafts.
 #[component]
-pub fn FrameworkImport() -> impl IntoView {
+pub fn FrameworkImport(
+    /// Where it is shown ("page" or "panel"), so that two on one screen keep their own labels.
+    #[prop(default = "page")]
+    place: &'static str,
+) -> impl IntoView {
+    let input_id = format!("framework-file-{place}");
     let state = AppState::expect();
     let lang = move || state.lang.get();
     let outcome = RwSignal::new(None::<Outcome>);
@@ -74,8 +79,8 @@ pub fn FrameworkImport() -> impl IntoView {
     };
     view! {
         <div class="framework-import">
-            <label for="framework-file">{tr(Msg::LoadFrameworkFile)}</label>
-            <input id="framework-file" type="file" accept=".json,application/json" data-testid="framework-file" on:change=on_change />
+            <label for=input_id.clone()>{tr(Msg::LoadFrameworkFile)}</label>
+            <input id=input_id type="file" accept=".json,application/json" data-testid="framework-file" on:change=on_change />
             <p class="muted">{tr(Msg::LoadFrameworkHelp)}</p>
             {report}
         </div>

@@ -154,7 +154,7 @@ pub fn ImportPanel() -> impl IntoView {
         Some(match view {
             ImportView::FrameworkLoaded(title) => view! {
                 <p role="status" data-testid="import-framework-loaded">{format!("{} {title}", Msg::FrameworkLoaded.text(l))}</p>
-                <button type="button" on:click=close>{Msg::Close.text(l)}</button>
+                <button type="button" data-testid="import-close" on:click=close>{Msg::Close.text(l)}</button>
             }
             .into_any(),
             ImportView::Failed { file, error } => failure(l, file, error, state).into_any(),
@@ -232,7 +232,7 @@ fn failure(l: Lang, file: String, error: ImportFailure, state: AppState) -> impl
             <ul class="import-details" data-testid="import-details">{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
         })}
         <p class="muted">{Msg::NothingChanged.text(l)}</p>
-        {framework_missing.then(|| view! { <FrameworkImport /> })}
+        {framework_missing.then(|| view! { <FrameworkImport place="panel" /> })}
         <button type="button" data-testid="import-cancel" on:click=close>{Msg::Close.text(l)}</button>
     }
 }
