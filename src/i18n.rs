@@ -6,6 +6,7 @@ use leptos::prelude::Get;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
+    ExportRankingXlsx,
     TrainerNav,
     WorkedExample,
     SearchCriteria,
@@ -220,6 +221,7 @@ impl Msg {
     pub fn text(self, lang: Lang) -> &'static str {
         match lang {
             Lang::Vi => match self {
+                Msg::ExportRankingXlsx => "Xuất Excel",
                 Msg::TrainerNav => "Hướng dẫn tiêu chí",
                 Msg::WorkedExample => "Ví dụ tính điểm (đơn vị mẫu)",
                 Msg::SearchCriteria => "Tìm tiêu chí (ví dụ: thu tuc)",
@@ -468,6 +470,7 @@ impl Msg {
                 Msg::Losing => "mất",
             },
             Lang::En => match self {
+                Msg::ExportRankingXlsx => "Export Excel",
                 Msg::TrainerNav => "Criteria guide",
                 Msg::WorkedExample => "Worked example (sample unit)",
                 Msg::SearchCriteria => "Search items (e.g. thu tuc)",

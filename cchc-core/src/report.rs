@@ -349,3 +349,65 @@ mod tests {
         assert_eq!(t.total, sc.total);
     }
 }
+
+/// A cell of a plain table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "t", content = "v", rename_all = "snake_case")]
+pub enum Cell {
+    Text(String),
+    Points(Points),
+    Percent(Percent),
+    Whole(i64),
+}
+
+impl Cell {
+    /// The cell as CSV text: decimal points, so any spreadsheet reads numbers as numbers.
+    pub fn csv(&self) -> String {
+        let text = match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Points(p) => p.to_string(),
+            Cell::Percent(p) => p.to_string(),
+            Cell::Whole(n) => n.to_string(),
+        };
+        if text.contains([',', '"', '\n']) {
+            format!("\"{}\"", text.replace('"', "\"\""))
+        } else {
+            text
+        }
+    }
+}
+
+/// A titled table with a header row: the ranking, or any other list the app exports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlainSheet {
+    pub name: String,
+    pub title: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl PlainSheet {
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        let head: Vec<String> = self
+            .headers
+            .iter()
+            .map(|h| Cell::Text(h.clone()).csv())
+            .collect();
+        out.push_str(&head.join(","));
+        out.push('\n');
+        for row in &self.rows {
+            out.push_str(&row.iter().map(Cell::csv).collect::<Vec<_>>().join(","));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// What the spreadsheet worker is asked to write.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SpreadsheetRequest {
+    ScoreTable { table: ScoreTable },
+    Sheets { sheets: Vec<PlainSheet> },
+}

@@ -1,9 +1,10 @@
-// Page objects for the screens (start, workspace, summary, report) and the import panel, and the
-// helpers the end-to-end tests share: reading a shipped framework from disk, planning answers for
-// its items, driving an item's input to give an answer, reading it back, asking the core's native
-// scorer for the figures the page must show, formatting those figures the way the page does, and
-// moving files in and out of the page (downloads, picked and dropped files).
-import { readFileSync } from 'node:fs';
+// Page objects for the screens (start, workspace, summary, report, the trainer's criteria browser
+// and presenter view, the Sở Nội vụ ranking) and the import panel, and the helpers the end-to-end
+// tests share: reading a shipped framework from disk, planning answers for its items, driving an
+// item's input to give an answer, reading it back, asking the core's native scorer for the figures
+// the page must show, formatting those figures the way the page does, generating units' submission
+// files with the core, and moving files in and out of the page (downloads, picked and dropped files).
+import { readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -629,4 +630,192 @@ export async function tabTo(page, testid, { max = 40 } = {}) {
     if (hit(await focused(page))) return n;
   }
   throw new Error(`${max} presses of Tab never reached ${testid}; the focus is on ${await focused(page)}`);
+}
+
+// ---------------------------------------------------------------- several files at once
+
+/**
+ * Drops `files` (see `fileOf`) on the window together, as a selection dragged from the file
+ * manager: one `dragover` and one `drop` on document.body whose DataTransfer carries them all.
+ * Returns whether the page cancelled each event.
+ */
+export async function dropFiles(page, files) {
+  return page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const { name, mimeType, base64 } of list) {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], name, { type: mimeType }));
+    }
+    const over = new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer });
+    document.body.dispatchEvent(over);
+    const drop = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer });
+    document.body.dispatchEvent(drop);
+    return { dragover: over.defaultPrevented, drop: drop.defaultPrevented };
+  }, files.map((f) => ({ name: f.name, mimeType: f.mimeType, base64: f.buffer.toString('base64') })));
+}
+
+// ---------------------------------------------------------------- generated submissions
+
+export const SAMPLES_BIN = process.env.SAMPLES_BIN
+  ?? fileURLToPath(new URL('../../target/debug/examples/sample_submissions', import.meta.url));
+
+/**
+ * Runs the core's `sample_submissions DIR COUNT YEAR` and returns the files it wrote (sorted by
+ * name, each { name, path, text, json }) and its expected.json (each unit's unit, unit_key, block,
+ * rank, index, total, self_scored, as the core ranks them).
+ */
+export function generateSubmissions(dir, count, year) {
+  const run = spawnSync(SAMPLES_BIN, [dir, String(count), String(year)], { encoding: 'utf8', timeout: 20000 });
+  if (run.error) throw new Error(`cannot run ${SAMPLES_BIN}: ${run.error.message}`);
+  if (run.status !== 0) throw new Error(`${SAMPLES_BIN} failed (${run.status}): ${run.stderr}`);
+  const expected = JSON.parse(readFileSync(`${dir}/expected.json`, 'utf8'));
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'expected.json').sort().map((name) => {
+    const path = `${dir}/${name}`;
+    const text = readFileSync(path, 'utf8');
+    return { name, path, text, json: JSON.parse(text) };
+  });
+  return { files, expected };
+}
+
+/** Folds Vietnamese text the way the app's search does: lower case, no diacritics, đ → d. */
+export function fold(text) {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/đ/g, 'd');
+}
+
+// ---------------------------------------------------------------- trainer mode
+
+/** The criteria browser (#/huong-dan). */
+export class TrainerPage {
+  constructor(page) {
+    this.page = page;
+    this.framework = page.getByTestId('trainer-framework');
+    this.search = page.getByTestId('trainer-search');
+    this.count = page.getByTestId('trainer-count');
+    this.browser = page.getByTestId('criteria-browser');
+    this.openSample = page.getByTestId('open-sample');
+    this.toPresenter = page.getByTestId('to-presenter');
+  }
+
+  async goto() {
+    await this.page.goto(new URL('#/huong-dan', APP_URL).href);
+    await this.browser.waitFor();
+  }
+
+  card(code) {
+    return this.page.getByTestId(`criterion-${code}`);
+  }
+
+  /** The item codes of the cards shown, in order. */
+  async shownCodes() {
+    return this.browser.locator(':scope > li[data-testid^="criterion-"]').evaluateAll(
+      (cards) => cards.map((c) => c.dataset.testid.replace(/^criterion-/, '')),
+    );
+  }
+}
+
+/** The presenter view (#/huong-dan/trinh-chieu): one item per screen. */
+export class Presenter {
+  constructor(page) {
+    this.page = page;
+    this.root = page.getByTestId('presenter');
+    this.position = page.getByTestId('slide-position');
+    this.title = page.getByTestId('slide-title');
+    this.next = page.getByTestId('slide-next');
+    this.prev = page.getByTestId('slide-prev');
+  }
+
+  async goto() {
+    await this.page.goto(new URL('#/huong-dan/trinh-chieu', APP_URL).href);
+    await this.position.waitFor();
+  }
+}
+
+// ---------------------------------------------------------------- Sở Nội vụ view
+
+/** The evaluator page (#/so-noi-vu): a batch of submissions ranked per block. */
+export class EvaluatorPage {
+  constructor(page) {
+    this.page = page;
+    this.batchFiles = page.getByTestId('batch-files');
+    this.lastYearFiles = page.getByTestId('last-year-files');
+    this.progress = page.getByTestId('batch-progress');
+    this.refused = page.getByTestId('refused-files');
+    this.flags = page.getByTestId('flags');
+    this.blockSo = page.getByTestId('block-so');
+    this.blockHuyen = page.getByTestId('block-huyen');
+    this.table = page.getByTestId('ranking');
+    this.exportCsv = page.getByTestId('export-csv');
+    this.chart = page.getByTestId('field-chart');
+  }
+
+  async goto() {
+    await this.page.goto(new URL('#/so-noi-vu', APP_URL).href);
+    await this.batchFiles.waitFor();
+  }
+
+  /** Picks `files` (paths, or `fileOf` objects) in the batch input and waits for "Đã đọc n/n". */
+  async load(files, { lastYear = false } = {}) {
+    await (lastYear ? this.lastYearFiles : this.batchFiles).setInputFiles(files);
+    await waitForText(this.progress, `Đã đọc ${files.length}/${files.length}`);
+  }
+
+  async showBlock(block) {
+    const button = block === 'so' ? this.blockSo : this.blockHuyen;
+    await button.click();
+    await eventually(async () => {
+      if ((await button.getAttribute('aria-pressed')) !== 'true') throw new Error(`${block} is not shown`);
+    });
+  }
+
+  row(unitKey) {
+    return this.page.getByTestId(`rank-row-${unitKey}`);
+  }
+
+  /** The header button that sorts by the column called `label` ("Đơn vị", "Chỉ số", "LV 1"…). */
+  sortButton(label) {
+    return this.table.locator('thead').getByRole('button', { name: label, exact: true });
+  }
+
+  /**
+   * Every row of the table, in order, as the page shows it: unit key, rank, unit (without the
+   * edited badge), edited badge, self-scored, survey box value, total, index, band, component
+   * indexes, and (with last year loaded) movement and index change.
+   */
+  async rows() {
+    return this.table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => {
+      const cells = [...tr.children];
+      const th = tr.querySelector('th[scope=row]');
+      const unit = [...th.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
+      const text = (el) => el?.textContent.trim() ?? null;
+      const movement = tr.querySelector('[data-testid=movement]');
+      return {
+        key: tr.dataset.testid.replace(/^rank-row-/, ''),
+        rank: Number(text(tr.querySelector('[data-testid=rank]'))),
+        unit,
+        edited: text(th.querySelector('.badge')),
+        selfScored: text(cells[2]),
+        survey: tr.querySelector('[data-testid=survey-input]').value,
+        surveyMax: tr.querySelector('[data-testid=survey-input]').placeholder,
+        total: text(tr.querySelector('[data-testid=total]')),
+        index: text(tr.querySelector('[data-testid=index]')),
+        band: text(cells[6]),
+        components: [...tr.querySelectorAll('td.heat')].map(text),
+        movement: movement ? text(movement) : null,
+        indexChange: movement ? text(movement.nextElementSibling) : null,
+      };
+    }));
+  }
+
+  /** Types `value` in the unit's survey box and leaves it (a change event). */
+  async enterSurvey(unitKey, value) {
+    const box = this.row(unitKey).getByTestId('survey-input');
+    await box.fill(value);
+    await box.press('Enter');
+    await box.blur();
+  }
+
+  /** "Xuất CSV": the ranking as { name, bytes }. */
+  async downloadCsv() {
+    return downloadFrom(this.page, () => this.exportCsv.click());
+  }
 }

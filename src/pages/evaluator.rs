@@ -4,6 +4,7 @@
 use cchc_core::Percent;
 use cchc_core::framework::UnitType;
 use cchc_core::ranking::{Entry, Ranked, flags, rank, with_previous};
+use cchc_core::report::{Cell, PlainSheet, SpreadsheetRequest};
 use cchc_core::submission::check_import;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -249,21 +250,50 @@ pub fn EvaluatorPage() -> impl IntoView {
             .map(|f| view! { <li>{f.message(l)}</li> })
             .collect_view()
     };
-    let export_csv = move |_| {
+    let sheet = move || {
         let l = state.lang.get_untracked();
-        let csv = ranking_csv(&ranked.get_untracked(), l, |r| {
+        let b = block.get_untracked();
+        ranking_sheet(&ranked.get_untracked(), l, b.label(l), |r| {
             band_of(r).unwrap_or_default()
-        });
-        let name = format!(
-            "CCHC-xep-hang-{}.csv",
+        })
+    };
+    let file_stem = move || {
+        format!(
+            "CCHC-xep-hang-{}",
             match block.get_untracked() {
                 UnitType::So => "cap-so",
                 UnitType::Huyen => "cap-huyen",
                 UnitType::Khac => "khac",
             }
-        );
+        )
+    };
+    let export_csv = move |_| {
         // A byte-order mark so that Excel opens the Vietnamese text as UTF-8.
-        let _ = file_io::download(&name, "text/csv", &format!("\u{feff}{csv}"));
+        let _ = file_io::download(
+            &format!("{}.csv", file_stem()),
+            "text/csv",
+            &format!("\u{feff}{}", sheet().to_csv()),
+        );
+    };
+    let xlsx_error = RwSignal::new(None::<String>);
+    let export_xlsx = move |_| {
+        let request = SpreadsheetRequest::Sheets {
+            sheets: vec![sheet()],
+        };
+        let Ok(json) = serde_json::to_string(&request) else {
+            return;
+        };
+        let name = format!("{}.xlsx", file_stem());
+        spawn_local(async move {
+            let result = file_io::spreadsheet(json).await.and_then(|bytes| {
+                file_io::download_bytes(
+                    &name,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    &bytes,
+                )
+            });
+            xlsx_error.set(result.err());
+        });
     };
 
     view! {
@@ -303,7 +333,11 @@ pub fn EvaluatorPage() -> impl IntoView {
                     <button type="button" data-testid="block-so" aria-pressed=move || (block.get() == UnitType::So).to_string() on:click=move |_| block.set(UnitType::So)>{move || UnitType::So.label(lang())}</button>
                     <button type="button" data-testid="block-huyen" aria-pressed=move || (block.get() == UnitType::Huyen).to_string() on:click=move |_| block.set(UnitType::Huyen)>{move || UnitType::Huyen.label(lang())}</button>
                     <button type="button" data-testid="export-csv" on:click=export_csv>{tr(Msg::ExportCsv)}</button>
+                    <button type="button" data-testid="export-ranking-xlsx" on:click=export_xlsx>{tr(Msg::ExportRankingXlsx)}</button>
                 </div>
+                <Show when=move || xlsx_error.get().is_some()>
+                    <p class="error" role="alert">{tr(Msg::XlsxFailed)} " " {move || xlsx_error.get()}</p>
+                </Show>
                 <div class="table-scroll">
                     <table class="ranking" data-testid="ranking">
                         <thead>
@@ -343,26 +377,20 @@ fn heat_style(p: Percent) -> String {
     format!("background-color: hsl({hue}, 70%, 88%)")
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// The ranking as CSV: rank, unit, parts, total, index, band, component indexes, movement.
-pub fn ranking_csv(
+/// The ranking as a plain table: rank, unit, parts, total, index, band, component indexes and the
+/// movement since last year. CSV and .xlsx are both written from it.
+pub fn ranking_sheet(
     ranked: &[Ranked],
     lang: cchc_core::Lang,
+    block: &str,
     band: impl Fn(&Ranked) -> String,
-) -> String {
+) -> PlainSheet {
     let vi = lang == cchc_core::Lang::Vi;
     let codes: Vec<String> = ranked
         .first()
         .map(|r| r.entry.components.iter().map(|c| c.0.clone()).collect())
         .unwrap_or_default();
-    let mut head: Vec<String> = if vi {
+    let mut headers: Vec<String> = if vi {
         [
             "Xếp hạng",
             "Đơn vị",
@@ -390,12 +418,12 @@ pub fn ranking_csv(
     .iter()
     .map(|s| s.to_string())
     .collect();
-    head.extend(
+    headers.extend(
         codes
             .iter()
             .map(|c| format!("{} {c}", if vi { "Lĩnh vực" } else { "Field" })),
     );
-    head.push(
+    headers.push(
         if vi {
             "Thay đổi thứ hạng"
         } else {
@@ -403,35 +431,35 @@ pub fn ranking_csv(
         }
         .into(),
     );
-    let mut out = head
+    let rows = ranked
         .iter()
-        .map(|h| csv_field(h))
-        .collect::<Vec<_>>()
-        .join(",");
-    out.push('\n');
-    // Plain decimal points in CSV, so that any spreadsheet reads them as numbers.
-    for r in ranked {
-        let e = &r.entry;
-        let mut row = vec![
-            r.rank.to_string(),
-            e.unit.clone(),
-            e.self_scored.to_string(),
-            e.survey().to_string(),
-            e.bonus.to_string(),
-            e.penalty.to_string(),
-            e.total().to_string(),
-            e.index().to_string(),
-            band(r),
-        ];
-        row.extend(e.components.iter().map(|c| c.1.to_string()));
-        row.push(r.movement(lang).unwrap_or_default());
-        out.push_str(
-            &row.iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push('\n');
+        .map(|r| {
+            let e = &r.entry;
+            let mut row = vec![
+                Cell::Whole(i64::from(r.rank)),
+                Cell::Text(e.unit.clone()),
+                Cell::Points(e.self_scored),
+                Cell::Points(e.survey()),
+                Cell::Points(e.bonus),
+                Cell::Points(e.penalty),
+                Cell::Points(e.total()),
+                Cell::Percent(e.index()),
+                Cell::Text(band(r)),
+            ];
+            row.extend(e.components.iter().map(|c| Cell::Percent(c.1)));
+            row.push(Cell::Text(r.movement(lang).unwrap_or_default()));
+            row
+        })
+        .collect();
+    let title = if vi {
+        format!("Xếp hạng Chỉ số CCHC — {block}")
+    } else {
+        format!("PAR Index ranking — {block}")
+    };
+    PlainSheet {
+        name: block.to_string(),
+        title,
+        headers,
+        rows,
     }
-    out
 }

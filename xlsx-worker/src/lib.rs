@@ -8,7 +8,7 @@
 
 use cchc_core::Lang;
 use cchc_core::points::{Percent, Points};
-use cchc_core::report::{RowKind, ScoreTable};
+use cchc_core::report::{Cell, PlainSheet, RowKind, ScoreTable, SpreadsheetRequest};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 fn number(p: Points) -> f64 {
@@ -254,6 +254,61 @@ pub fn write_xlsx(table: &ScoreTable) -> Result<Vec<u8>, XlsxError> {
             register.write_string_with_format(r, col as u16 + 1, value, &text)?;
         }
         register.write_string_with_format(r, 6, e.items.join(", "), &text)?;
+    }
+    workbook.save_to_buffer()
+}
+
+/// Writes whatever the app asked for.
+pub fn write(request: &SpreadsheetRequest) -> Result<Vec<u8>, XlsxError> {
+    match request {
+        SpreadsheetRequest::ScoreTable { table } => write_xlsx(table),
+        SpreadsheetRequest::Sheets { sheets } => write_sheets(sheets),
+    }
+}
+
+/// Plain tables, one sheet each: a merged title row, a bold header row, then the rows with
+/// numbers as numbers (two decimals).
+pub fn write_sheets(sheets: &[PlainSheet]) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let title = Format::new().set_bold().set_font_size(13).set_text_wrap();
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_border(FormatBorder::Thin)
+        .set_background_color("DDEBF7");
+    let text = Format::new().set_border(FormatBorder::Thin).set_text_wrap();
+    let num = Format::new()
+        .set_num_format("0.00")
+        .set_border(FormatBorder::Thin);
+    let whole = Format::new()
+        .set_num_format("0")
+        .set_border(FormatBorder::Thin);
+    for s in sheets {
+        let sheet = workbook.add_worksheet();
+        // Sheet names are at most 31 characters in Excel.
+        sheet.set_name(s.name.chars().take(31).collect::<String>())?;
+        let last_col = s.headers.len().saturating_sub(1) as u16;
+        if last_col > 0 {
+            sheet.merge_range(0, 0, 0, last_col, &s.title, &title)?;
+        } else {
+            sheet.write_string_with_format(0, 0, &s.title, &title)?;
+        }
+        for (c, h) in s.headers.iter().enumerate() {
+            sheet.write_string_with_format(2, c as u16, h, &header)?;
+            sheet.set_column_width(c as u16, if c == 1 { 34.0 } else { 12.0 })?;
+        }
+        for (r, row) in s.rows.iter().enumerate() {
+            let r = r as u32 + 3;
+            for (c, cell) in row.iter().enumerate() {
+                let c = c as u16;
+                match cell {
+                    Cell::Text(t) => sheet.write_string_with_format(r, c, t, &text)?,
+                    Cell::Points(p) => sheet.write_number_with_format(r, c, number(*p), &num)?,
+                    Cell::Percent(p) => sheet.write_number_with_format(r, c, percent(*p), &num)?,
+                    Cell::Whole(n) => sheet.write_number_with_format(r, c, *n as f64, &whole)?,
+                };
+            }
+        }
     }
     workbook.save_to_buffer()
 }

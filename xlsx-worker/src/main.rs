@@ -1,10 +1,10 @@
-//! The web worker: waits for a score table (JSON) from the app, answers with the .xlsx bytes, or
+//! The web worker: waits for a spreadsheet request (JSON) from the app, answers with the .xlsx bytes, or
 //! with a message when it cannot. Says "ready" first, so the app never posts to a worker that is
 //! still loading.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use cchc_core::report::ScoreTable;
+    use cchc_core::report::SpreadsheetRequest;
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::Closure;
 
@@ -15,9 +15,9 @@ fn main() {
             let answer = match event
                 .data()
                 .as_string()
-                .map(|text| serde_json::from_str::<ScoreTable>(&text))
+                .map(|text| serde_json::from_str::<SpreadsheetRequest>(&text))
             {
-                Some(Ok(table)) => match xlsx_worker::write_xlsx(&table) {
+                Some(Ok(request)) => match xlsx_worker::write(&request) {
                     Ok(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
                     Err(e) => wasm_bindgen::JsValue::from_str(&format!("error: {e}")),
                 },

@@ -110,3 +110,35 @@ fn the_workbook_has_the_score_table_with_numbers_as_numbers_and_the_evidence_reg
         Some(&Data::String("1.1.1".into()))
     );
 }
+
+#[test]
+fn a_plain_sheet_keeps_its_numbers_as_numbers() {
+    use cchc_core::Points;
+    use cchc_core::report::{Cell, PlainSheet, SpreadsheetRequest};
+    let sheet = PlainSheet {
+        name: "Cấp sở".into(),
+        title: "Xếp hạng Chỉ số CCHC".into(),
+        headers: vec!["Hạng".into(), "Đơn vị".into(), "Chỉ số (%)".into()],
+        rows: vec![vec![
+            Cell::Whole(1),
+            Cell::Text("Sở Nội vụ".into()),
+            Cell::Points(Points(9045)),
+        ]],
+    };
+    let bytes = xlsx_worker::write(&SpreadsheetRequest::Sheets {
+        sheets: vec![sheet],
+    })
+    .unwrap();
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let range = book.worksheet_range("Cấp sở").unwrap();
+    assert_eq!(
+        range.get_value((0, 0)),
+        Some(&Data::String("Xếp hạng Chỉ số CCHC".into()))
+    );
+    assert_eq!(range.get_value((3, 0)), Some(&Data::Float(1.0)));
+    assert_eq!(
+        range.get_value((3, 1)),
+        Some(&Data::String("Sở Nội vụ".into()))
+    );
+    assert_eq!(range.get_value((3, 2)), Some(&Data::Float(90.45)));
+}
