@@ -481,7 +481,10 @@ impl AppState {
         let lang = self.lang.get_untracked();
         self.draft.with_untracked(|d| {
             let table = cchc_core::report::ScoreTable::build(&fw, d.as_ref()?, &sc, lang);
-            serde_json::to_string(&cchc_core::report::SpreadsheetRequest::ScoreTable { table }).ok()
+            serde_json::to_string(&cchc_core::report::SpreadsheetRequest::ScoreTable {
+                table: Box::new(table),
+            })
+            .ok()
         })
     }
 

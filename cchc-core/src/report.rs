@@ -408,6 +408,6 @@ impl PlainSheet {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SpreadsheetRequest {
-    ScoreTable { table: ScoreTable },
+    ScoreTable { table: Box<ScoreTable> },
     Sheets { sheets: Vec<PlainSheet> },
 }

@@ -270,11 +270,15 @@ test('last year’s files add each unit’s movement, “lên n bậc”, “gi�
 
 // ---------------------------------------------------------------- sorting
 
-test('the column headers sort the rows, names from A to Z and figures from the highest, and “Hạng” puts the ranking back', async () => {
+test('the column headers sort the rows, names from A to Z and figures from the highest, “Hạng” puts the ranking back, and the sorted column’s header says which way it is sorted', async () => {
   const { context, page, watch, ev } = await openWithBatch();
   const ranked = await ev.rows();
   const num = (text) => hundredths(text.replace(' %', '').replace(',', '.'));
   const keys = (rows) => rows.map((r) => r.key).sort();
+  /** aria-sort of each header while the table is sorted by it, checked at the end. */
+  const ariaSort = {};
+  const sortState = async (label) => ev.sortButton(label).locator('xpath=ancestor::th[1]').getAttribute('aria-sort');
+  ariaSort['Hạng'] = await sortState('Hạng');
 
   await ev.sortButton('Đơn vị').click();
   let rows;
@@ -286,10 +290,12 @@ test('the column headers sort the rows, names from A to Z and figures from the h
   });
   assert.deepEqual(keys(rows), keys(ranked), 'the same rows');
   for (const r of rows) assert.equal(r.rank, ranked.find((x) => x.key === r.key).rank, 'each keeps its rank');
+  ariaSort['Đơn vị'] = await sortState('Đơn vị');
 
   for (const [label, value] of [
     ['Phần tự đánh giá', (r) => num(r.selfScored)],
     ['Tổng điểm', (r) => num(r.total)],
+    ['Chỉ số', (r) => num(r.index)],
     ['LV 1', (r) => num(r.components[0])],
     ['LV 8', (r) => num(r.components[7])],
   ]) {
@@ -300,18 +306,20 @@ test('the column headers sort the rows, names from A to Z and figures from the h
       assert.deepEqual(values, [...values].sort((a, b) => b - a), `by ${label}, highest first`);
     });
     assert.deepEqual(keys(rows), keys(ranked));
-    assert.equal(await ev.sortButton(label).locator('xpath=..').getAttribute('aria-sort'), 'descending');
+    ariaSort[label] = await sortState(label);
   }
   await ev.sortButton('LV 1').click();
   await eventually(async () => assert.notDeepEqual((await ev.rows()).map((r) => r.key), ranked.map((r) => r.key)));
 
   await ev.sortButton('Hạng').click();
   await eventually(async () => assert.deepEqual(pick(await ev.rows()), expectedRows(now, 'so')));
+  assert.equal(await sortState('Đơn vị'), 'none', 'only the sorted column says it is sorted');
 
-  // The header says how the table is sorted: names go up (A to Z), not down.
-  await ev.sortButton('Đơn vị').click();
-  await eventually(async () => assert.equal(await ev.sortButton('Đơn vị').locator('xpath=..').getAttribute('aria-sort'), 'ascending'));
-  assert.equal(await ev.sortButton('Hạng').locator('xpath=..').getAttribute('aria-sort'), 'none');
+  // Ranks 1, 2, 3… and names A to Z go up; points and indexes from the highest go down.
+  assert.deepEqual(ariaSort, {
+    'Hạng': 'ascending', 'Đơn vị': 'ascending', 'Phần tự đánh giá': 'descending', 'Tổng điểm': 'descending',
+    'Chỉ số': 'descending', 'LV 1': 'descending', 'LV 8': 'descending',
+  }, 'aria-sort of each column while the table is sorted by it');
   assertQuiet(watch);
   await context.close();
 });
