@@ -61,11 +61,14 @@ pub fn App() -> impl IntoView {
     });
     let _ = window_event_listener(leptos::ev::drop, move |e: web_sys::DragEvent| {
         e.prevent_default();
-        if let Some(file) = e
-            .data_transfer()
-            .and_then(|t| t.files())
-            .and_then(|f| f.get(0))
-        {
+        let Some(list) = e.data_transfer().and_then(|t| t.files()) else {
+            return;
+        };
+        // On the Sở Nội vụ page a dropped batch is ranked; elsewhere one file is opened.
+        if state.route.get_untracked() == Route::Evaluator {
+            let files = (0..list.length()).filter_map(|i| list.get(i)).collect();
+            pages::evaluator::load_batch(state, state.batch, files, false);
+        } else if let Some(file) = list.get(0) {
             components::import::open_file(state, file);
         }
     });

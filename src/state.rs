@@ -340,6 +340,8 @@ impl AppState {
     /// Starts a new draft and saves it at once; returns its id.
     pub fn create(&self, framework: &Framework, unit: UnitRef, year: u16) -> String {
         self.save_now();
+        // A real draft: whatever was open before (the sample included) is left behind.
+        self.sandbox.set(false);
         let id = clock::new_id();
         let draft = Draft::new(
             id.clone(),

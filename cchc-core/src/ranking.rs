@@ -129,10 +129,15 @@ impl Ranked {
 /// (1, 2, 2, 4). Ties are listed by unit name so the order is stable.
 pub fn rank(entries: &[Entry]) -> Vec<Ranked> {
     let mut sorted: Vec<&Entry> = entries.iter().collect();
+    // Ties in index are listed by name, then by unit key and file, so that the order never
+    // depends on the order the files were picked in.
     sorted.sort_by(|a, b| {
         b.index()
             .cmp(&a.index())
             .then_with(|| fold_diacritics(&a.unit).cmp(&fold_diacritics(&b.unit)))
+            .then_with(|| a.unit_key().cmp(&b.unit_key()))
+            .then_with(|| a.unit.cmp(&b.unit))
+            .then_with(|| a.source.cmp(&b.source))
     });
     let mut out: Vec<Ranked> = Vec::with_capacity(sorted.len());
     for (i, e) in sorted.into_iter().enumerate() {

@@ -462,6 +462,13 @@ impl Step {
                     format!("Points: {} / {}", p(points), p(max))
                 }
             }
+            Step::Deduction { points } if *points == Points::ZERO => {
+                if vi {
+                    "Không bị trừ điểm".into()
+                } else {
+                    "No deduction".into()
+                }
+            }
             Step::Deduction { points } => {
                 if vi {
                     format!("Điểm trừ: −{}", p(points))

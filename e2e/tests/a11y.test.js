@@ -1,15 +1,28 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { launch, openApp } from './browser.js';
-import { StartPage, Workspace, loadFramework, nodeByCode, waitForText, fileOf } from './pages.js';
+import {
+  StartPage, Workspace, TrainerPage, Presenter, EvaluatorPage, loadFramework, nodeByCode, waitForText,
+  fileOf, generateSubmissions,
+} from './pages.js';
 
 const FW_ID = 'soc-trang-cap-so';
 const fw = loadFramework(FW_ID);
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+let scratch;
+before(async () => {
+  browser = await launch();
+  scratch = mkdtempSync(join(tmpdir(), 'cchc-a11y-'));
+});
+after(async () => {
+  await browser?.close();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
 
 /** Runs axe-core on the page; returns its violations, each as id, impact, help and targets. */
 async function axeViolations(page, where) {
@@ -123,6 +136,60 @@ test('the import panel, previewing a file and refusing one, has no axe-core viol
     .filter((el) => el.type !== 'hidden' && el.labels.length === 0 && !el.hasAttribute('aria-label') && !el.hasAttribute('aria-labelledby'))
     .map((el) => `${el.dataset.testid ?? el.id}${el.closest('[data-testid=import-panel]') ? ' (in the panel)' : ' (on the start page)'}`));
   assert.deepEqual(unlabelled, [], 'every form control has its own label');
+  assert.deepEqual(watch.consoleErrors, []);
+  await context.close();
+});
+
+test('the trainer’s criteria browser, with a search typed and a worked example open, has no axe-core violation', async () => {
+  const { context, page, watch } = await openApp(browser);
+  const trainer = new TrainerPage(page);
+  await trainer.goto();
+  const violations = await axeViolations(page, 'criteria browser, every item');
+  await trainer.search.fill('ke hoach');
+  await waitForText(trainer.count, /^\d+ tiêu chí$/);
+  const card = trainer.card('1.1.1');
+  await card.locator('summary').click();
+  await card.locator('details li').first().waitFor();
+  violations.push(...await axeViolations(page, 'criteria browser, searched, example open'));
+  assertNone(violations);
+  assert.deepEqual(watch.consoleErrors, []);
+  await context.close();
+});
+
+test('the presenter view has no axe-core violation', async () => {
+  const { context, page, watch } = await openApp(browser);
+  const presenter = new Presenter(page);
+  await presenter.goto();
+  await page.keyboard.press('ArrowRight');
+  await waitForText(presenter.position, /^2 \/ \d+$/);
+  assertNone(await axeViolations(page, 'presenter view'));
+  assert.deepEqual(watch.consoleErrors, []);
+  await context.close();
+});
+
+test('the Sở Nội vụ view, with a batch ranked, last year loaded, a refused file, a flagged copy and survey points entered, has no axe-core violation', async () => {
+  const now = generateSubmissions(join(scratch, '2025'), 31, 2025);
+  const last = generateSubmissions(join(scratch, '2024'), 31, 2024);
+  const { context, page, watch } = await openApp(browser);
+  const ev = new EvaluatorPage(page);
+  await ev.goto();
+  const copy = now.files.find((f) => f.name === '0018-so-y-te.json');
+  await ev.load([
+    ...now.files.map((f) => fileOf(f.name, f.text)),
+    fileOf('so-y-te-ban-sao.json', copy.text),
+    fileOf('khac.json', '{"hello":1}'),
+  ]);
+  await ev.load(last.files.map((f) => f.path), { lastYear: true });
+  await ev.refused.waitFor();
+  await ev.flags.waitFor();
+  await ev.enterSurvey('so-tai-chinh', '20');
+  await ev.chart.waitFor();
+  await page.getByTestId('movement').first().waitFor();
+  const violations = await axeViolations(page, 'Sở Nội vụ view, sở block');
+  await ev.showBlock('huyen');
+  await ev.chart.waitFor();
+  violations.push(...await axeViolations(page, 'Sở Nội vụ view, huyện block'));
+  assertNone(violations);
   assert.deepEqual(watch.consoleErrors, []);
   await context.close();
 });

@@ -80,6 +80,7 @@ test('searching “thu tuc” without diacritics finds the items whose titles co
 
   // The other framework: its own items are searched.
   await trainer.framework.selectOption('soc-trang-cap-huyen');
+  await eventually(async () => assert.equal(await trainer.openSample.getAttribute('href'), '#/d/mau.soc-trang-cap-huyen', 'the sample follows the framework chosen'));
   const motCua = codesMatching(huyen, 'một cửa');
   assert.ok(motCua.length > 0);
   await searchFor(trainer, 'mot cua', motCua);
@@ -129,7 +130,7 @@ test('every card shows the item’s max and rule, its guidance, the evidence exp
     if (n.status === 'not_applicable') {
       say('“không áp dụng”', /^Không áp dụng \(lý do: .+\)/.test(last));
     } else if (node.block === 'penalty') {
-      say(`the penalty ${n.points}`, last === `Điểm trừ: −${fmtShort(n.points)}`);
+      say(`the penalty ${n.points}`, last === (n.points === '0.00' ? 'Không bị trừ điểm' : `Điểm trừ: −${fmtShort(n.points)}`));
     } else if (node.rule.kind === 'survey') {
       say(`the estimate ${n.survey_points}`, last === `Điểm: ${fmtShort(n.survey_points)} / ${fmtShort(n.max)}`);
     } else {

@@ -183,7 +183,7 @@ pub fn EvaluatorPage() -> impl IntoView {
     };
     let header = move |label: Msg, key: SortBy| {
         view! {
-            <th scope="col" aria-sort=move || if sort.get() == key { "descending" } else { "none" }>
+            <th scope="col" aria-sort=move || sort_direction(sort.get(), key)>
                 <button type="button" class="link sort" on:click=move |_| sort.set(key)>{tr(label)}</button>
             </th>
         }
@@ -350,7 +350,7 @@ pub fn EvaluatorPage() -> impl IntoView {
                                 {header(Msg::Index, SortBy::Index)}
                                 <th scope="col">{tr(Msg::Band)}</th>
                                 {move || field_codes.get().into_iter().enumerate().map(|(i, code)| view! {
-                                    <th scope="col"><button type="button" class="link sort" on:click=move |_| sort.set(SortBy::Component(i))>{format!("{} {code}", Msg::FieldShort.text(lang()))}</button></th>
+                                    <th scope="col" aria-sort=move || sort_direction(sort.get(), SortBy::Component(i))><button type="button" class="link sort" on:click=move |_| sort.set(SortBy::Component(i))>{format!("{} {code}", Msg::FieldShort.text(lang()))}</button></th>
                                 }).collect_view()}
                                 <Show when=has_last_year>
                                     <th scope="col">{tr(Msg::RankChange)}</th>
@@ -366,6 +366,16 @@ pub fn EvaluatorPage() -> impl IntoView {
                 </Show>
             </section>
         </div>
+    }
+}
+
+/// What `aria-sort` says of a column: rank and unit sort ascending (1, 2, 3; A to Z), the figures
+/// descending (highest first).
+fn sort_direction(current: SortBy, column: SortBy) -> &'static str {
+    match (current == column, column) {
+        (false, _) => "none",
+        (true, SortBy::Rank | SortBy::Unit) => "ascending",
+        (true, _) => "descending",
     }
 }
 

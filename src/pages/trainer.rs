@@ -22,7 +22,8 @@ struct Worked {
 
 fn worked(state: AppState, framework_id: &str) -> Option<Worked> {
     let framework = state.framework_by_id(framework_id)?;
-    let sample = cchc_core::sample::draft(&framework, 2025);
+    // The same year the sample opens with in the sandbox.
+    let sample = cchc_core::sample::draft(&framework, crate::clock::current_year());
     let sample = Arc::new(score(&framework, &sample.answers));
     Some(Worked { framework, sample })
 }
