@@ -188,6 +188,12 @@ impl AppState {
         expect_context::<AppState>()
     }
 
+    /// The id of the open draft, if any.
+    fn open_id(&self) -> Option<String> {
+        self.draft
+            .with_untracked(|d| d.as_ref().map(|d| d.id.clone()))
+    }
+
     pub fn framework_by_id(&self, id: &str) -> Option<Arc<Framework>> {
         self.frameworks.with_untracked(|fs| {
             fs.iter()
@@ -317,10 +323,7 @@ impl AppState {
 
     /// Puts the sample back as it was shipped.
     pub fn reset_sandbox(&self) {
-        let Some(id) = self
-            .draft
-            .with_untracked(|d| d.as_ref().map(|d| d.id.clone()))
-        else {
+        let Some(id) = self.open_id() else {
             return;
         };
         self.draft.set(None);
@@ -360,10 +363,7 @@ impl AppState {
 
     /// Another tab changed storage under `key`.
     pub fn external_change(&self, key: Option<String>, new_value: Option<String>) {
-        let Some(id) = self
-            .draft
-            .with_untracked(|d| d.as_ref().map(|d| d.id.clone()))
-        else {
+        let Some(id) = self.open_id() else {
             self.list_version.update(|v| *v += 1);
             return;
         };
@@ -383,10 +383,7 @@ impl AppState {
 
     /// Settles a conflict by taking the other tab's version.
     pub fn take_stored(&self) {
-        let Some(id) = self
-            .draft
-            .with_untracked(|d| d.as_ref().map(|d| d.id.clone()))
-        else {
+        let Some(id) = self.open_id() else {
             return;
         };
         if let Ok(Some(Ok(stored))) = storage::read_draft(&id) {
@@ -396,10 +393,7 @@ impl AppState {
 
     /// Settles a conflict by keeping this tab's version (it overwrites the other tab's).
     pub fn keep_mine(&self) {
-        let Some(id) = self
-            .draft
-            .with_untracked(|d| d.as_ref().map(|d| d.id.clone()))
-        else {
+        let Some(id) = self.open_id() else {
             return;
         };
         let stored = match storage::read_draft(&id) {

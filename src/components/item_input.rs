@@ -221,53 +221,29 @@ fn regular_input(state: AppState, node: Node, rule: Rule, value: Memo<Option<Val
             .collect_view()
             .into_any(),
         Rule::Survey { method } => {
-            let initial = match value.get_untracked() {
-                Some(Value::Estimate { points }) => points.format_short(state.lang.get_untracked()),
-                _ => String::new(),
-            };
-            let text = RwSignal::new(initial);
-            let error = RwSignal::new(None::<Msg>);
-            // Follow changes made elsewhere (cleared, restored, another tab's version) without
-            // touching what the user is in the middle of typing.
-            Effect::new(move |_| match value.get() {
-                Some(Value::Estimate { points }) if Points::parse(&text.get_untracked()) != Ok(points) => {
-                    text.set(points.format_short(state.lang.get_untracked()));
-                    error.set(None);
-                }
-                None => {
-                    text.set(String::new());
-                    error.set(None);
-                }
-                _ => {}
-            });
-            let input_id = format!("estimate-{code}");
+            let estimate = number_input(
+                state,
+                NumberInput {
+                    code,
+                    id: "estimate",
+                    inputmode: "decimal",
+                    label: Box::new(move |l| format!("{} (0–{})", Msg::OptionalEstimate.text(l), max.format_short(l))),
+                    parse: Box::new(move |t| match Points::parse(t) {
+                        Ok(p) if p >= Points::ZERO && p <= max => Ok(Value::Estimate { points: p }),
+                        Ok(_) => Err(Msg::EstimateOutOfRange),
+                        Err(_) => Err(Msg::EnterPoints),
+                    }),
+                    show: |v, l| match v {
+                        Value::Estimate { points } => Some(points.format_short(l)),
+                        _ => None,
+                    },
+                },
+                value,
+            );
             view! {
                 <p class="survey-note">{tr(Msg::SurveyScoredByProvince)}</p>
                 {method.map(|m| view! { <p class="muted">{move || m.get(lang()).to_string()}</p> })}
-                <div class="row">
-                    <label for=input_id.clone()>{move || format!("{} (0–{})", Msg::OptionalEstimate.text(lang()), max.format_short(lang()))}</label>
-                    <input id=input_id type="text" inputmode="decimal" data-testid="estimate"
-                        aria-invalid=move || error.get().is_some().to_string()
-                        prop:value=move || text.get()
-                        on:input=move |ev| {
-                            let t = event_target_value(&ev);
-                            text.set(t.clone());
-                            if t.trim().is_empty() {
-                                error.set(None);
-                                set_value(state, &code, None);
-                                return;
-                            }
-                            match Points::parse(&t) {
-                                Ok(p) if p >= Points::ZERO && p <= max => {
-                                    error.set(None);
-                                    set_value(state, &code, Some(Value::Estimate { points: p }));
-                                }
-                                Ok(_) => error.set(Some(Msg::EstimateOutOfRange)),
-                                Err(_) => error.set(Some(Msg::EnterPoints)),
-                            }
-                        } />
-                    <p class="error" role="alert">{move || error.get().map(|m| m.text(lang()))}</p>
-                </div>
+                {estimate}
             }
             .into_any()
         }
@@ -280,30 +256,79 @@ fn count_input(
     label: cchc_core::Text,
     value: Memo<Option<Value>>,
 ) -> AnyView {
+    number_input(
+        state,
+        NumberInput {
+            code,
+            id: "count",
+            inputmode: "numeric",
+            label: Box::new(move |l| label.get(l).to_string()),
+            parse: Box::new(|t| parse_count(t).map(|count| Value::Count { count })),
+            show: |v, _| match v {
+                Value::Count { count } => Some(count.to_string()),
+                _ => None,
+            },
+        },
+        value,
+    )
+}
+
+/// Reads typed text as an item's value, or says why it cannot.
+type ParseFn = dyn Fn(&str) -> Result<Value, Msg> + Send + Sync;
+
+/// One typed number that becomes an item's value.
+struct NumberInput {
+    code: String,
+    /// Element id prefix and `data-testid`.
+    id: &'static str,
+    inputmode: &'static str,
+    label: Box<dyn Fn(Lang) -> String + Send + Sync>,
+    /// The value a typed text stands for, or the message saying why it cannot.
+    parse: Box<ParseFn>,
+    /// The text a value is shown as, for values of this input's kind.
+    show: fn(&Value, Lang) -> Option<String>,
+}
+
+/// A text field for one number. An invalid entry is shown with its message and never reaches
+/// the draft; a change made elsewhere (cleared, restored, another tab) is followed without
+/// touching what the user is in the middle of typing.
+fn number_input(state: AppState, input: NumberInput, value: Memo<Option<Value>>) -> AnyView {
     let lang = move || state.lang.get();
-    let initial = match value.get_untracked() {
-        Some(Value::Count { count }) => count.to_string(),
-        _ => String::new(),
-    };
+    let NumberInput {
+        code,
+        id,
+        inputmode,
+        label,
+        parse,
+        show,
+    } = input;
+    let parse = std::sync::Arc::new(parse);
+    let initial = value
+        .get_untracked()
+        .and_then(|v| show(&v, state.lang.get_untracked()))
+        .unwrap_or_default();
     let text = RwSignal::new(initial);
     let error = RwSignal::new(None::<Msg>);
-    // Follow changes made elsewhere without touching what the user is in the middle of typing.
+    let follow_parse = parse.clone();
     Effect::new(move |_| match value.get() {
-        Some(Value::Count { count }) if parse_count(&text.get_untracked()) != Ok(count) => {
-            text.set(count.to_string());
-            error.set(None);
+        Some(v) => {
+            if let Some(shown) = show(&v, state.lang.get_untracked())
+                && follow_parse(&text.get_untracked()).as_ref() != Ok(&v)
+            {
+                text.set(shown);
+                error.set(None);
+            }
         }
         None => {
             text.set(String::new());
             error.set(None);
         }
-        _ => {}
     });
-    let id = format!("count-{code}");
+    let element_id = format!("{id}-{code}");
     view! {
         <div class="row">
-            <label for=id.clone()>{move || label.get(lang()).to_string()}</label>
-            <input id=id type="text" inputmode="numeric" data-testid="count"
+            <label for=element_id.clone()>{move || label(lang())}</label>
+            <input id=element_id type="text" inputmode=inputmode data-testid=id
                 aria-invalid=move || error.get().is_some().to_string()
                 prop:value=move || text.get()
                 on:input=move |ev| {
@@ -314,10 +339,10 @@ fn count_input(
                         set_value(state, &code, None);
                         return;
                     }
-                    match parse_count(&t) {
-                        Ok(n) => {
+                    match parse(&t) {
+                        Ok(v) => {
                             error.set(None);
-                            set_value(state, &code, Some(Value::Count { count: n }));
+                            set_value(state, &code, Some(v));
                         }
                         Err(m) => error.set(Some(m)),
                     }

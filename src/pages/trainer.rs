@@ -128,13 +128,19 @@ impl PartialEq for Shared2 {
     }
 }
 
-fn item_card(w: &Worked, n: &Node, l: cchc_core::Lang) -> AnyView {
+/// The item's rule, and the lines explaining the sample unit's points for it.
+fn rule_and_example(w: &Worked, n: &Node, l: cchc_core::Lang) -> (&'static str, Vec<String>) {
     let rule = n.rule().map(|r| r.kind().label(l)).unwrap_or_default();
     let example = w
         .sample
         .node(&n.code)
         .map(|s| s.explain(l))
         .unwrap_or_default();
+    (rule, example)
+}
+
+fn item_card(w: &Worked, n: &Node, l: cchc_core::Lang) -> AnyView {
+    let (rule, example) = rule_and_example(w, n, l);
     view! {
         <li class="panel criterion-card" data-testid=format!("criterion-{}", n.code)>
             <h3><span class="item-code">{n.code.clone()}</span> " " {n.title.get(l).to_string()}</h3>
@@ -177,12 +183,7 @@ fn Presenter(data: Memo<Option<Shared2>>) -> impl IntoView {
         let Shared2(w) = data.get()?;
         let items = w.framework.items();
         let n = items.get(index.get().min(items.len().saturating_sub(1)))?;
-        let rule = n.rule().map(|r| r.kind().label(l)).unwrap_or_default();
-        let example = w
-            .sample
-            .node(&n.code)
-            .map(|s| s.explain(l))
-            .unwrap_or_default();
+        let (rule, example) = rule_and_example(&w, n, l);
         Some(view! {
             <p class="slide-position" data-testid="slide-position">{format!("{} / {}", index.get() + 1, items.len())}</p>
             <h2 class="slide-title" data-testid="slide-title"><span class="item-code">{n.code.clone()}</span> " " {n.title.get(l).to_string()}</h2>
