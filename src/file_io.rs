@@ -32,18 +32,16 @@ fn save_blob(file_name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Resul
     Ok(())
 }
 
-/// The largest file the app reads: a framework or a submission is a few hundred kilobytes.
-pub const MAX_FILE_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
     TooLarge,
     Unreadable,
 }
 
-/// Reads a file the user picked as UTF-8 text, refusing files over [`MAX_FILE_BYTES`].
+/// Reads a file the user picked as UTF-8 text, refusing files over the submission format's limit
+/// before reading them (a framework or a submission is a few hundred kilobytes).
 pub async fn read_text(file: web_sys::File) -> Result<String, ReadError> {
-    if file.size() > MAX_FILE_BYTES {
+    if file.size() > cchc_core::submission::MAX_FILE_BYTES as f64 {
         return Err(ReadError::TooLarge);
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text())

@@ -152,6 +152,15 @@ impl Evidence {
     }
 }
 
+/// A document date as Vietnamese offices write it (`05/01/2025`); text that is not a date is shown
+/// as written.
+pub fn display_date(date: &Option<String>) -> String {
+    match date.as_deref().and_then(parse_date) {
+        Some((y, m, d)) => format!("{d:02}/{m:02}/{y}"),
+        None => date.clone().unwrap_or_default(),
+    }
+}
+
 /// Parses `YYYY-MM-DD` into a real calendar date.
 pub fn parse_date(s: &str) -> Option<(u16, u8, u8)> {
     let mut parts = s.trim().splitn(3, '-');

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::answer::display_date;
 use crate::draft::Draft;
 use crate::framework::{Block, Framework, Node};
 use crate::points::{Percent, Points};
@@ -80,13 +81,6 @@ pub struct ScoreTable {
     pub lacking_evidence: Vec<(String, String)>,
     pub evidence_register: Vec<EvidenceRow>,
     pub remarks: String,
-}
-
-fn display_date(iso: &Option<String>) -> String {
-    match iso.as_deref().and_then(crate::answer::parse_date) {
-        Some((y, m, d)) => format!("{d:02}/{m:02}/{y}"),
-        None => iso.clone().unwrap_or_default(),
-    }
 }
 
 impl ScoreTable {

@@ -229,10 +229,6 @@ pub enum Step {
     },
 }
 
-fn fmt_text(t: &Text, lang: Lang) -> &str {
-    t.get(lang)
-}
-
 impl Step {
     pub fn render(&self, lang: Lang) -> String {
         let p = |x: &Points| x.format_short(lang);
@@ -276,7 +272,7 @@ impl Step {
                 (false, false) => format!("Answer: No → {} {pts}", p(points)),
             },
             Step::Level { label, points } => {
-                let l = fmt_text(label, lang);
+                let l = label.get(lang);
                 if vi {
                     format!("Mức: {l} → {} {pts}", p(points))
                 } else {
@@ -292,7 +288,7 @@ impl Step {
                 exact,
             } => {
                 let eq = if *exact { "=" } else { "≈" };
-                let (nl, dl) = (fmt_text(numerator, lang), fmt_text(denominator, lang));
+                let (nl, dl) = (numerator.get(lang), denominator.get(lang));
                 let pc = percent.format_short(lang);
                 if vi {
                     format!("Tỷ lệ = {nl} ÷ {dl} = {n} ÷ {d} {eq} {pc} %")
@@ -350,7 +346,7 @@ impl Step {
                     format!("Capped at the max: {} {pts}", p(max))
                 }
             }
-            Step::Count { label, count } => format!("{}: {count}", fmt_text(label, lang)),
+            Step::Count { label, count } => format!("{}: {count}", label.get(lang)),
             Step::CountInBand {
                 count,
                 from,
@@ -382,7 +378,7 @@ impl Step {
                 }
                 let parts: Vec<String> = ticked
                     .iter()
-                    .map(|(label, points)| format!("{} ({})", fmt_text(label, lang), p(points)))
+                    .map(|(label, points)| format!("{} ({})", label.get(lang), p(points)))
                     .collect();
                 let lead = if vi { "Đạt" } else { "Done" };
                 format!("{lead}: {} = {} {pts}", parts.join(" + "), p(sum))

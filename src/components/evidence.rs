@@ -8,13 +8,6 @@ use leptos::prelude::*;
 use crate::i18n::{Msg, tr};
 use crate::state::AppState;
 
-fn show_date(date: &Option<String>) -> String {
-    match date.as_deref().and_then(cchc_core::answer::parse_date) {
-        Some((y, m, d)) => format!("{d:02}/{m:02}/{y}"),
-        None => date.clone().unwrap_or_default(),
-    }
-}
-
 /// One line describing a document: `123/QĐ-UBND ngày 05/01/2025 của UBND tỉnh — Trích yếu (mục 2)`.
 pub fn describe(e: &Evidence, lang: Lang) -> String {
     let mut out = e.number.clone();
@@ -22,7 +15,7 @@ pub fn describe(e: &Evidence, lang: Lang) -> String {
         out.push_str(&format!(
             " {} {}",
             Msg::Dated.text(lang),
-            show_date(&e.date)
+            cchc_core::answer::display_date(&e.date)
         ));
     }
     if !e.issuer.is_empty() {

@@ -190,7 +190,6 @@ pub fn EvaluatorPage() -> impl IntoView {
     };
     let rows = move || {
         let l = lang();
-        let codes = field_codes.get();
         ranked
             .get()
             .into_iter()
@@ -205,7 +204,6 @@ pub fn EvaluatorPage() -> impl IntoView {
                     let style = heat_style(*p);
                     view! { <td class="num heat" style=style>{p.format(l)}</td> }
                 }).collect_view();
-                let _ = &codes;
                 view! {
                     <tr data-testid=format!("rank-row-{}", r.entry.unit_key())>
                         <td class="num" data-testid="rank">{r.rank}</td>

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{Msg, tr};
 use crate::route::Route;
-use crate::state::{AppState, SANDBOX_PREFIX};
+use crate::state::{AppState, SANDBOX_PREFIX, Shared};
 
 /// A framework with its sample unit scored, for worked examples.
 #[derive(Clone)]
@@ -55,11 +55,7 @@ pub fn TrainerPage(presenter: bool) -> impl IntoView {
             .with_untracked(|f| f.first().map(|f| f.framework.id.clone()))
             .unwrap_or_default(),
     );
-    let data = Memo::new(move |_| {
-        worked(state, &framework_id.get())
-            .map(|w| (w.framework.id.clone(), w))
-            .map(|(_, w)| Shared2(w))
-    });
+    let data = Memo::new(move |_| worked(state, &framework_id.get()).map(|w| Shared(Arc::new(w))));
     let query = RwSignal::new(String::new());
     let frameworks = move || {
         state
@@ -84,7 +80,7 @@ pub fn TrainerPage(presenter: bool) -> impl IntoView {
     }
     let items = move || {
         let l = lang();
-        let Shared2(w) = data.get()?;
+        let w = data.get()?;
         let q = fold_diacritics(query.get().trim());
         let shown: Vec<Node> = w
             .framework
@@ -118,16 +114,6 @@ pub fn TrainerPage(presenter: bool) -> impl IntoView {
     .into_any()
 }
 
-/// `Worked` compared by identity, for memos.
-#[derive(Clone)]
-struct Shared2(Worked);
-
-impl PartialEq for Shared2 {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0.framework, &other.0.framework)
-    }
-}
-
 /// The item's rule, and the lines explaining the sample unit's points for it.
 fn rule_and_example(w: &Worked, n: &Node, l: cchc_core::Lang) -> (&'static str, Vec<String>) {
     let rule = n.rule().map(|r| r.kind().label(l)).unwrap_or_default();
@@ -158,11 +144,11 @@ fn item_card(w: &Worked, n: &Node, l: cchc_core::Lang) -> AnyView {
 
 /// One item per screen in large type; arrow keys, Page Up/Down and the buttons move.
 #[component]
-fn Presenter(data: Memo<Option<Shared2>>) -> impl IntoView {
+fn Presenter(data: Memo<Option<Shared<Worked>>>) -> impl IntoView {
     let state = AppState::expect();
     let lang = move || state.lang.get();
     let index = RwSignal::new(0usize);
-    let count = move || data.with(|d| d.as_ref().map_or(0, |d| d.0.framework.items().len()));
+    let count = move || data.with(|d| d.as_ref().map_or(0, |d| d.framework.items().len()));
     let step = move |delta: i64| {
         let n = count() as i64;
         if n > 0 {
@@ -180,7 +166,7 @@ fn Presenter(data: Memo<Option<Shared2>>) -> impl IntoView {
     on_cleanup(move || handle.remove());
     let slide = move || {
         let l = lang();
-        let Shared2(w) = data.get()?;
+        let w = data.get()?;
         let items = w.framework.items();
         let n = items.get(index.get().min(items.len().saturating_sub(1)))?;
         let (rule, example) = rule_and_example(&w, n, l);
