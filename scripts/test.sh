@@ -2,9 +2,10 @@
 # README command 2: installs what is missing and runs the whole suite. CI runs exactly this.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-. scripts/tools.sh
+. scripts/tools.sh test
+. scripts/lib.sh
 
-LOGS="$(mktemp -d)"
+temp LOGS -d
 TOTAL_PASSED=0
 started=$SECONDS
 
@@ -38,7 +39,7 @@ step "clippy (wasm32)"
 cargo clippy -p cchc-app -p xlsx-worker --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
 layer "framework and submission files against their JSON Schemas" '[0-9]+ passed' \
-  python3 scripts/check_schemas.py
+  "$CCHC_PYTHON" scripts/check_schemas.py
 
 layer "native tests" '[0-9]+ passed' cargo test --workspace
 
@@ -49,18 +50,21 @@ step "release build"
 trunk build --release
 scripts/size.sh dist
 
+# The end-to-end suite asks the core natively for the figures the page must show
+# (e2e/tests/core.js: SCORE_BIN, SAMPLES_BIN).
+step "the core's native scorer and sample generator for the end-to-end suite"
+cargo build -p cchc-core --example score_answers --example sample_submissions
+TARGET_DIR="$(cargo metadata --format-version 1 --no-deps \
+  | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
+export SCORE_BIN="$TARGET_DIR/debug/examples/score_answers"
+export SAMPLES_BIN="$TARGET_DIR/debug/examples/sample_submissions"
+
 step "serving dist/ for the end-to-end suite"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist >"$LOGS/http.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$PORT/')" 2>/dev/null && break
-  sleep 0.1
-done
+serve_dist dist
+echo "on $SERVE_URL"
 
 layer "end-to-end (Playwright, headless Chromium)" '^# pass [0-9]+' \
-  env APP_URL="http://127.0.0.1:$PORT/" npm --prefix e2e test --silent
+  env APP_URL="$SERVE_URL" npm --prefix e2e test --silent
 
 echo
 echo "Suite finished in $((SECONDS - started)) s"

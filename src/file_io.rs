@@ -1,29 +1,51 @@
-//! The only module that touches files: saving a download, reading a file the user picked.
+//! The only module that touches files: saving a download, reading a file the user picked, and
+//! the spreadsheet worker that writes .xlsx files. Failures are typed; the interface words them.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+pub const JSON: &str = "application/json";
+pub const CSV: &str = "text/csv";
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Why a file could not be written or made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileError {
+    /// The browser refused to make the file or the download link.
+    DownloadRefused,
+    /// The spreadsheet worker could not be started or its code could not be loaded.
+    WorkerUnavailable,
+    /// The spreadsheet worker gave up; its own (technical) words.
+    Worker(String),
+}
+
 /// Offers `content` as a file download named `file_name`.
-pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
+pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), FileError> {
     save_blob(file_name, mime, &wasm_bindgen::JsValue::from_str(content))
 }
 
+/// Writes a spreadsheet request in the worker and offers the result as `file_name`.
+pub async fn download_spreadsheet(file_name: &str, request_json: String) -> Result<(), FileError> {
+    let bytes = spreadsheet(request_json).await?;
+    download_bytes(file_name, XLSX, &bytes)
+}
+
 /// Offers `bytes` as a file download named `file_name`.
-pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), FileError> {
     save_blob(file_name, mime, &js_sys::Uint8Array::from(bytes).into())
 }
 
-fn save_blob(file_name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
+fn save_blob(file_name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), FileError> {
     let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|_| "không tạo được tệp".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "không tạo được tệp".to_string())?;
+        .map_err(|_| FileError::DownloadRefused)?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| FileError::DownloadRefused)?;
     let anchor: web_sys::HtmlAnchorElement = document()
         .create_element("a")
-        .map_err(|_| "không tạo được liên kết tải về".to_string())?
+        .map_err(|_| FileError::DownloadRefused)?
         .unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(file_name);
@@ -52,12 +74,12 @@ pub async fn read_text(file: web_sys::File) -> Result<String, ReadError> {
 
 /// The spreadsheet (.xlsx) of a score table, written by the `xlsx_worker` web worker, which is
 /// fetched only now: the spreadsheet writer weighs several times the rest of the app.
-pub async fn spreadsheet(table_json: String) -> Result<Vec<u8>, String> {
+pub async fn spreadsheet(table_json: String) -> Result<Vec<u8>, FileError> {
     use wasm_bindgen::JsValue;
     use wasm_bindgen::prelude::Closure;
 
     let worker = web_sys::Worker::new("./xlsx_worker_loader.js")
-        .map_err(|_| "không khởi động được bộ tạo tệp Excel".to_string())?;
+        .map_err(|_| FileError::WorkerUnavailable)?;
     let target = worker.clone();
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let (w, json, fail) = (target.clone(), table_json.clone(), reject.clone());
@@ -77,10 +99,8 @@ pub async fn spreadsheet(table_json: String) -> Result<Vec<u8>, String> {
                 }
             });
         let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-            let _ = reject.call1(
-                &JsValue::NULL,
-                &JsValue::from_str("không tải được bộ tạo tệp Excel"),
-            );
+            // No text: the worker's code did not load (told apart from its own errors below).
+            let _ = reject.call1(&JsValue::NULL, &JsValue::NULL);
         });
         target.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         target.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -92,7 +112,9 @@ pub async fn spreadsheet(table_json: String) -> Result<Vec<u8>, String> {
     worker.terminate();
     match result {
         Ok(bytes) => Ok(js_sys::Uint8Array::new(&bytes).to_vec()),
-        Err(e) => Err(e.as_string().unwrap_or_else(|| "lỗi không rõ".into())),
+        Err(e) => Err(e
+            .as_string()
+            .map_or(FileError::WorkerUnavailable, FileError::Worker)),
     }
 }
 

@@ -1,729 +1,687 @@
-//! Every interface string, in Vietnamese and English. An exhaustive `match`: a message missing in
-//! one language does not compile. Criteria texts are not here: they live in the framework data.
+//! Every interface string, Vietnamese beside English, grouped by the screen that shows it. Adding
+//! a message is one edit here; a message without both languages does not compile (the macro
+//! takes exactly one of each). Criteria texts are not here: they live in the framework data.
 
 use cchc_core::{ItemMark, Lang};
 use leptos::prelude::Get;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    ExportRankingXlsx,
-    TrainerNav,
-    WorkedExample,
-    SearchCriteria,
-    TrainerHelp,
-    TrainerHeading,
-    ItemsFound,
-    PresenterView,
-    OpenSample,
-    SandboxNotSaved,
-    ResetSample,
-    SandboxExplained,
-    EvaluatorNav,
-    SelfAssessment,
-    MainNavigation,
-    IndexChange,
-    RankChange,
-    FieldShort,
-    Band,
-    Rank,
-    ExportCsv,
-    Block,
-    Ranking,
-    Flags,
-    FilesRefused,
-    FilesRead,
-    LoadLastYear,
-    LoadSubmissions,
-    EvaluatorHelp,
-    EvaluatorHeading,
-    SurveyPoints,
-    FrameworkTextsDiffer,
-    EditedMark,
-    Close,
-    NothingChanged,
-    CannotImport,
-    Import,
-    ImportReplace,
-    ImportAsNew,
-    SameDraftExists,
-    SnapshotDiffers,
-    FileEditedOutside,
-    LastChanged,
-    ImportPreviewHeading,
-    OpenSubmissionHelp,
-    OpenSubmissionFile,
-    Report,
-    XlsxFailed,
-    PreparingXlsx,
-    ExportXlsx,
-    LackingEvidenceHeading,
-    SelfScore,
-    CriteriaColumn,
-    Stt,
-    ScoreTableHeading,
-    NoExplanationYet,
-    ExplanationShort,
-    Item,
-    NoItemLacksEvidence,
-    SignAndSealHint,
-    SignHint,
-    HeadOfUnit,
-    Preparer,
-    DifficultiesHelp,
-    DifficultiesAndProposals,
-    PrintHelp,
-    Print,
-    BackToSummary,
-    LoadFrameworkHelp,
-    LoadFrameworkFile,
-    FrameworkHasProblems,
-    FrameworkLoaded,
-    FrameworkAlreadyLoaded,
-    FileUnreadable,
-    FileTooLarge,
-    AppTitle,
-    SkipToContent,
-    SwitchLanguage,
-    SwitchLanguageLabel,
-    BuiltInFrameworks,
-    Items,
-    MaxPoints,
-    SelfScoredPart,
-    SurveyPart,
-    Decision,
-    ModelFramework,
-    OfficialFramework,
-    NoFramework,
-    NewAssessment,
-    YourDrafts,
-    Framework,
-    Unit,
-    ChooseUnitOption,
-    OtherUnit,
-    UnitName,
-    AssessedYear,
-    CreateDraft,
-    ChooseFramework,
-    ChooseUnit,
-    TypeUnitName,
-    YearInvalid,
-    StorageUnavailable,
-    StorageWriteFailed,
-    NoDrafts,
-    FrameworkMissing,
-    Year,
-    SavedAt,
-    Progress,
-    Answered,
-    ProvisionalIndex,
-    Export,
-    Delete,
-    ConfirmDelete,
-    Cancel,
-    UnreadableDraft,
-    DownloadAsIs,
-    Discard,
-    ConfirmDiscard,
-    DeletedDraftOf,
-    Undo,
-    DraftNotFound,
-    DraftUnreadable,
-    BackToStart,
-    Saving,
-    SavedAtTime,
-    SaveFailedUnavailable,
-    SaveFailedRefused,
-    SaveConflict,
-    SaveFailedExplained,
-    ExportNow,
-    ConflictExplained,
-    ExportThisTab,
-    TakeOtherTab,
-    KeepThisTab,
-    ExportFailed,
-    TotalPoints,
-    Index,
-    DraftActions,
-    Criteria,
-    Summary,
-    ExportFile,
-    CriteriaTree,
-    ItemNotFound,
-    NotApplicableShort,
-    SurveyEstimate,
-    Deduction,
-    PointsNow,
-    BonusItem,
-    PenaltyItem,
-    PreviousItem,
-    NextItem,
-    Guidance,
-    EvidenceExpected,
-    Follows,
-    Answer,
-    Why,
-    ItemNavigation,
-    EnterANumber,
-    WholeNumberOnly,
-    NumberTooLarge,
-    YourAnswer,
-    NoTaskThisYear,
-    NotApplicable,
-    NotApplicableReason,
-    ReasonRequired,
-    ClearAnswer,
-    PointsUnit,
-    Yes,
-    No,
-    SurveyScoredByProvince,
-    OptionalEstimate,
-    EstimateOutOfRange,
-    EnterPoints,
-    NumeratorAboveDenominator,
-    EnterBothNumbers,
-    ZeroDenominator,
-    Ratio,
-    Dated,
-    IssuedBy,
-    NoEvidenceYet,
-    DocumentMissing,
-    Detach,
-    NumberOrTitleRequired,
-    EvidenceDocuments,
-    AttachExisting,
-    ChooseDocument,
-    Attach,
-    AddDocument,
-    DocNumber,
-    DocDate,
-    DocIssuer,
-    DocTitle,
-    DocSection,
-    DocLink,
-    AddAndAttach,
-    Explanation,
-    Note,
-    Field,
-    Points,
-    ComponentIndex,
-    ComponentIndexes,
-    SurveyEstimateNote,
-    BonusPoints,
-    PenaltyPoints,
-    ProvisionalTotal,
-    LikelyAfterAppraisal,
-    AtRiskExplained,
-    WhereToWorkNext,
-    Losing,
+use crate::file_io::{FileError, ReadError};
+use crate::storage::StorageError;
+
+/// Declares `Msg` and its texts from a list of `Name vi "…" en "…";`.
+macro_rules! messages {
+    ($( $name:ident vi $vi:literal en $en:literal; )*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg {
+            $( $name, )*
+        }
+
+        impl Msg {
+            /// Every message, for the tests.
+            #[cfg(test)]
+            const ALL: &[Msg] = &[$( Msg::$name, )*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match self {
+                    $( Msg::$name => match lang {
+                        Lang::Vi => $vi,
+                        Lang::En => $en,
+                    }, )*
+                }
+            }
+        }
+    };
 }
 
-impl Msg {
-    pub fn text(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Vi => match self {
-                Msg::ExportRankingXlsx => "Xuất Excel",
-                Msg::TrainerNav => "Hướng dẫn tiêu chí",
-                Msg::WorkedExample => "Ví dụ tính điểm (đơn vị mẫu)",
-                Msg::SearchCriteria => "Tìm tiêu chí (ví dụ: thu tuc)",
-                Msg::TrainerHelp => {
-                    "Xem từng tiêu chí: cách chấm, tài liệu kiểm chứng cần có và ví dụ tính điểm từ đơn vị mẫu. Tìm kiếm được cả khi gõ không dấu."
-                }
-                Msg::TrainerHeading => "Hướng dẫn bộ tiêu chí",
-                Msg::ItemsFound => "tiêu chí",
-                Msg::PresenterView => "Chế độ trình chiếu",
-                Msg::OpenSample => "Mở đơn vị mẫu để thực hành",
-                Msg::SandboxNotSaved => "Bản mẫu — không lưu",
-                Msg::ResetSample => "Đặt lại bản mẫu",
-                Msg::SandboxExplained => {
-                    "Đây là đơn vị mẫu để thực hành: thay đổi câu trả lời để xem điểm và chỉ số thay đổi ra sao. Bản mẫu không bao giờ được lưu và không lẫn với bản tự đánh giá thật."
-                }
-                Msg::EvaluatorNav => "Sở Nội vụ (xếp hạng)",
-                Msg::SelfAssessment => "Tự đánh giá",
-                Msg::MainNavigation => "Chức năng",
-                Msg::IndexChange => "Chỉ số tăng/giảm",
-                Msg::RankChange => "So với năm trước",
-                Msg::FieldShort => "LV",
-                Msg::Band => "Xếp loại",
-                Msg::Rank => "Hạng",
-                Msg::ExportCsv => "Xuất CSV",
-                Msg::Block => "Khối đơn vị",
-                Msg::Ranking => "Xếp hạng Chỉ số CCHC",
-                Msg::Flags => "Cần lưu ý:",
-                Msg::FilesRefused => "Các tệp không nạp được:",
-                Msg::FilesRead => "Đã đọc",
-                Msg::LoadLastYear => "Nạp kết quả năm trước (các tệp tự đánh giá năm trước)",
-                Msg::LoadSubmissions => "Nạp các tệp tự đánh giá năm nay",
-                Msg::EvaluatorHelp => {
-                    "Chọn (hoặc kéo thả) một lúc nhiều tệp tự đánh giá của các đơn vị. Tệp lỗi được liệt kê kèm lý do, các tệp còn lại vẫn được nạp. Nhập điểm điều tra xã hội học của tỉnh vào cột tương ứng."
-                }
-                Msg::EvaluatorHeading => "Sở Nội vụ: tổng hợp và xếp hạng",
-                Msg::SurveyPoints => "Điểm điều tra XHH",
-                Msg::FrameworkTextsDiffer => {
-                    "Bộ tiêu chí cùng phiên bản đã được sửa lời văn (mã, điểm tối đa và cách chấm không đổi); câu trả lời vẫn dùng được."
-                }
-                Msg::EditedMark => "Đã bị chỉnh sửa ngoài ứng dụng",
-                Msg::Close => "Đóng",
-                Msg::NothingChanged => "Không có bản tự đánh giá nào bị thay đổi.",
-                Msg::CannotImport => "Không nhập được tệp",
-                Msg::Import => "Nhập",
-                Msg::ImportReplace => "Thay bản đã có (bản cũ vẫn hoàn tác được)",
-                Msg::ImportAsNew => "Nhập thành bản mới",
-                Msg::SameDraftExists => "Máy này đã có bản tự đánh giá cùng mã với tệp.",
-                Msg::SnapshotDiffers => {
-                    "Điểm ghi trong tệp khác điểm tính lại; ứng dụng dùng điểm tính lại từ câu trả lời."
-                }
-                Msg::FileEditedOutside => {
-                    "Tệp đã bị chỉnh sửa ngoài ứng dụng (mã kiểm tra không khớp). Vẫn có thể nhập; bản nhập sẽ mang dấu “đã bị chỉnh sửa”."
-                }
-                Msg::LastChanged => "Sửa lần cuối",
-                Msg::ImportPreviewHeading => "Nội dung tệp",
-                Msg::OpenSubmissionHelp => {
-                    "Hoặc kéo thả tệp vào bất kỳ đâu trong cửa sổ. Tệp được kiểm tra trước, chưa thay đổi gì cho đến khi bạn chọn nhập."
-                }
-                Msg::OpenSubmissionFile => "Mở tệp tự đánh giá (.json)",
-                Msg::Report => "Báo cáo (in)",
-                Msg::XlsxFailed => "Không tạo được tệp Excel:",
-                Msg::PreparingXlsx => "Đang tạo tệp Excel…",
-                Msg::ExportXlsx => "Xuất bảng điểm Excel",
-                Msg::LackingEvidenceHeading => "Tiêu chí có điểm nhưng thiếu tài liệu kiểm chứng",
-                Msg::SelfScore => "Điểm tự đánh giá",
-                Msg::CriteriaColumn => "Lĩnh vực / Tiêu chí / Tiêu chí thành phần",
-                Msg::Stt => "STT",
-                Msg::ScoreTableHeading => "Bảng điểm tự đánh giá",
-                Msg::NoExplanationYet => "(chưa có giải trình)",
-                Msg::ExplanationShort => "Giải trình",
-                Msg::Item => "Tiêu chí",
-                Msg::NoItemLacksEvidence => {
-                    "Không có tiêu chí nào có điểm mà thiếu tài liệu kiểm chứng."
-                }
-                Msg::SignAndSealHint => "(Ký tên, đóng dấu)",
-                Msg::SignHint => "(Ký, ghi rõ họ tên)",
-                Msg::HeadOfUnit => "THỦ TRƯỞNG ĐƠN VỊ",
-                Msg::Preparer => "NGƯỜI LẬP BIỂU",
-                Msg::DifficultiesHelp => "Nội dung này được in vào báo cáo:",
-                Msg::DifficultiesAndProposals => "Khó khăn, vướng mắc và đề xuất, kiến nghị",
-                Msg::PrintHelp => "Chọn máy in, hoặc “Lưu dưới dạng PDF”; khổ A4 dọc.",
-                Msg::Print => "In báo cáo",
-                Msg::BackToSummary => "← Về trang tổng hợp",
-                Msg::LoadFrameworkHelp => {
-                    "Dùng để thay bộ tiêu chí mẫu bằng Phụ lục chính thức do Sở Nội vụ soạn theo định dạng của ứng dụng."
-                }
-                Msg::LoadFrameworkFile => "Nạp bộ tiêu chí từ tệp (JSON)",
-                Msg::FrameworkHasProblems => "Tệp bộ tiêu chí có lỗi, chưa nạp. Các lỗi cần sửa",
-                Msg::FrameworkLoaded => "Đã nạp bộ tiêu chí:",
-                Msg::FrameworkAlreadyLoaded => {
-                    "Bộ tiêu chí cùng mã và phiên bản này đã có trong ứng dụng."
-                }
-                Msg::FileUnreadable => "Không đọc được tệp (không phải văn bản UTF-8?).",
-                Msg::FileTooLarge => "Tệp lớn hơn 10 MB; ứng dụng không đọc tệp này.",
-                Msg::AppTitle => "Tự đánh giá Chỉ số cải cách hành chính",
-                Msg::SkipToContent => "Bỏ qua, đến nội dung chính",
-                Msg::SwitchLanguage => "English",
-                Msg::SwitchLanguageLabel => "Chuyển giao diện sang tiếng Anh",
-                Msg::BuiltInFrameworks => "Bộ tiêu chí có sẵn",
-                Msg::Items => "tiêu chí chấm điểm",
-                Msg::MaxPoints => "Điểm tối đa",
-                Msg::SelfScoredPart => "Phần tự đánh giá",
-                Msg::SurveyPart => "Phần điều tra xã hội học",
-                Msg::Decision => "Theo",
-                Msg::ModelFramework => "Bộ tiêu chí mẫu",
-                Msg::OfficialFramework => "Bộ tiêu chí chính thức",
-                Msg::NoFramework => "Chưa có bộ tiêu chí nào được nạp.",
-                Msg::NewAssessment => "Tạo bản tự đánh giá mới",
-                Msg::YourDrafts => "Bản tự đánh giá đã lưu trên máy này",
-                Msg::Framework => "Bộ tiêu chí",
-                Msg::Unit => "Đơn vị",
-                Msg::ChooseUnitOption => "— Chọn đơn vị —",
-                Msg::OtherUnit => "Đơn vị khác (tự nhập tên)",
-                Msg::UnitName => "Tên đơn vị",
-                Msg::AssessedYear => "Năm đánh giá",
-                Msg::CreateDraft => "Tạo bản tự đánh giá",
-                Msg::ChooseFramework => "Hãy chọn bộ tiêu chí.",
-                Msg::ChooseUnit => "Hãy chọn đơn vị.",
-                Msg::TypeUnitName => "Hãy nhập tên đơn vị.",
-                Msg::YearInvalid => "Năm đánh giá phải là một năm từ 2000 đến 2100.",
-                Msg::StorageUnavailable => {
-                    "Trình duyệt này không cho lưu dữ liệu (bộ nhớ cục bộ bị tắt). Vẫn làm việc được, nhưng hãy xuất tệp trước khi đóng trang."
-                }
-                Msg::StorageWriteFailed => "Không ghi được vào bộ nhớ của trình duyệt.",
-                Msg::NoDrafts => "Chưa có bản tự đánh giá nào trên máy này.",
-                Msg::FrameworkMissing => "Bộ tiêu chí của bản này chưa được nạp vào ứng dụng.",
-                Msg::Year => "Năm",
-                Msg::SavedAt => "lưu lúc",
-                Msg::Progress => "Số tiêu chí đã trả lời / số tiêu chí áp dụng",
-                Msg::Answered => "Đã trả lời",
-                Msg::ProvisionalIndex => "Chỉ số tạm tính",
-                Msg::Export => "Xuất tệp",
-                Msg::Delete => "Xóa",
-                Msg::ConfirmDelete => "Xóa bản tự đánh giá này?",
-                Msg::Cancel => "Không",
-                Msg::UnreadableDraft => "Có một bản lưu không đọc được",
-                Msg::DownloadAsIs => "Tải về nguyên trạng",
-                Msg::Discard => "Bỏ bản này",
-                Msg::ConfirmDiscard => "Bỏ hẳn bản không đọc được này?",
-                Msg::DeletedDraftOf => "Đã xóa bản tự đánh giá của",
-                Msg::Undo => "Hoàn tác",
-                Msg::DraftNotFound => "Không tìm thấy bản tự đánh giá này trên máy.",
-                Msg::DraftUnreadable => {
-                    "Bản tự đánh giá này không đọc được; hãy về trang đầu để tải nó về nguyên trạng."
-                }
-                Msg::BackToStart => "Về trang đầu",
-                Msg::Saving => "Đang lưu…",
-                Msg::SavedAtTime => "Đã lưu lúc",
-                Msg::SaveFailedUnavailable => "Chưa lưu được: trình duyệt không cho lưu.",
-                Msg::SaveFailedRefused => {
-                    "Chưa lưu được: bộ nhớ của trình duyệt đã đầy hoặc từ chối ghi."
-                }
-                Msg::SaveConflict => "Chưa lưu: bản này vừa được sửa ở một thẻ khác.",
-                Msg::SaveFailedExplained => {
-                    "Mọi thay đổi vẫn còn trong trang này và bản đã lưu trước đó không bị ghi đè. Hãy xuất tệp ngay để giữ an toàn."
-                }
-                Msg::ExportNow => "Xuất tệp ngay",
-                Msg::ConflictExplained => {
-                    "Bản tự đánh giá này vừa được lưu từ một thẻ (cửa sổ) khác. Để không ghi đè lên nhau, thẻ này tạm dừng lưu. Hãy chọn giữ bản nào."
-                }
-                Msg::ExportThisTab => "Xuất bản của thẻ này ra tệp",
-                Msg::TakeOtherTab => "Dùng bản từ thẻ kia",
-                Msg::KeepThisTab => "Giữ bản của thẻ này",
-                Msg::ExportFailed => "Không tạo được tệp để tải về.",
-                Msg::TotalPoints => "Tổng điểm",
-                Msg::Index => "Chỉ số",
-                Msg::DraftActions => "Bản tự đánh giá",
-                Msg::Criteria => "Tiêu chí",
-                Msg::Summary => "Tổng hợp",
-                Msg::ExportFile => "Xuất tệp nộp",
-                Msg::CriteriaTree => "Danh sách tiêu chí",
-                Msg::ItemNotFound => "Không có tiêu chí này trong bộ tiêu chí.",
-                Msg::NotApplicableShort => "Không áp dụng — không tính vào điểm tối đa",
-                Msg::SurveyEstimate => "Ước tính điều tra xã hội học:",
-                Msg::Deduction => "Điểm trừ:",
-                Msg::PointsNow => "Điểm hiện tại:",
-                Msg::BonusItem => "Điểm thưởng",
-                Msg::PenaltyItem => "Điểm trừ",
-                Msg::PreviousItem => "← Tiêu chí trước",
-                Msg::NextItem => "Tiêu chí sau →",
-                Msg::Guidance => "Hướng dẫn chấm",
-                Msg::EvidenceExpected => "Tài liệu kiểm chứng cần có",
-                Msg::Follows => "Căn cứ:",
-                Msg::Answer => "Trả lời",
-                Msg::Why => "Vì sao được số điểm này?",
-                Msg::ItemNavigation => "Chuyển tiêu chí",
-                Msg::EnterANumber => "Hãy nhập một số.",
-                Msg::WholeNumberOnly => {
-                    "Chỉ nhập số nguyên không âm, không dùng dấu chấm hay dấu phẩy."
-                }
-                Msg::NumberTooLarge => "Số quá lớn.",
-                Msg::YourAnswer => "Kết quả thực hiện",
-                Msg::NoTaskThisYear => "Không phát sinh nhiệm vụ trong năm (đạt điểm tối đa)",
-                Msg::NotApplicable => "Không áp dụng đối với đơn vị",
-                Msg::NotApplicableReason => "Lý do không áp dụng (bắt buộc)",
-                Msg::ReasonRequired => {
-                    "Cần nêu lý do; khi chưa có lý do, tiêu chí được tính như chưa trả lời."
-                }
-                Msg::ClearAnswer => "Xóa câu trả lời",
-                Msg::PointsUnit => "điểm",
-                Msg::Yes => "Có",
-                Msg::No => "Không",
-                Msg::SurveyScoredByProvince => {
-                    "Tiêu chí này do tỉnh chấm qua điều tra xã hội học; đơn vị không tự chấm. Có thể ghi điểm ước tính để tham khảo — điểm này tách riêng, không cộng vào điểm tự đánh giá."
-                }
-                Msg::OptionalEstimate => "Điểm ước tính (không bắt buộc)",
-                Msg::EstimateOutOfRange => "Điểm ước tính phải từ 0 đến điểm tối đa.",
-                Msg::EnterPoints => "Hãy nhập số điểm, ví dụ 2,5.",
-                Msg::NumeratorAboveDenominator => "Tử số lớn hơn mẫu số; tỷ lệ được tính là 100 %.",
-                Msg::EnterBothNumbers => "Hãy nhập cả hai số.",
-                Msg::ZeroDenominator => "Mẫu số bằng 0.",
-                Msg::Ratio => "Tỷ lệ:",
-                Msg::Dated => "ngày",
-                Msg::IssuedBy => "của",
-                Msg::NoEvidenceYet => "Chưa gắn tài liệu kiểm chứng nào.",
-                Msg::DocumentMissing => "Tài liệu không còn trong sổ",
-                Msg::Detach => "Bỏ gắn",
-                Msg::NumberOrTitleRequired => "Cần có số, ký hiệu hoặc trích yếu của văn bản.",
-                Msg::EvidenceDocuments => "Tài liệu kiểm chứng",
-                Msg::AttachExisting => "Gắn văn bản đã có trong sổ",
-                Msg::ChooseDocument => "— Chọn văn bản —",
-                Msg::Attach => "Gắn",
-                Msg::AddDocument => "Thêm văn bản mới",
-                Msg::DocNumber => "Số, ký hiệu (ví dụ 123/QĐ-UBND)",
-                Msg::DocDate => "Ngày ban hành",
-                Msg::DocIssuer => "Cơ quan ban hành",
-                Msg::DocTitle => "Trích yếu",
-                Msg::DocSection => "Mục, trang chứng minh",
-                Msg::DocLink => "Đường dẫn hoặc tên tệp (không bắt buộc)",
-                Msg::AddAndAttach => "Thêm và gắn vào tiêu chí",
-                Msg::Explanation => "Giải trình (khi thiếu hoặc chưa đủ tài liệu kiểm chứng)",
-                Msg::Note => "Ghi chú",
-                Msg::Field => "Lĩnh vực",
-                Msg::Points => "Điểm",
-                Msg::ComponentIndex => "Chỉ số thành phần",
-                Msg::ComponentIndexes => "Chỉ số thành phần theo lĩnh vực",
-                Msg::SurveyEstimateNote => "ước tính của đơn vị; tỉnh chấm",
-                Msg::BonusPoints => "Điểm thưởng",
-                Msg::PenaltyPoints => "Điểm trừ",
-                Msg::ProvisionalTotal => "Tổng điểm tạm tính",
-                Msg::LikelyAfterAppraisal => "Dự kiến sau thẩm định",
-                Msg::AtRiskExplained => {
-                    "Điểm có nguy cơ bị trừ khi thẩm định (tiêu chí có điểm nhưng thiếu tài liệu kiểm chứng và giải trình, hoặc tài liệu ngoài năm đánh giá):"
-                }
-                Msg::WhereToWorkNext => "Tiêu chí đang mất nhiều điểm nhất",
-                Msg::Losing => "mất",
-            },
-            Lang::En => match self {
-                Msg::ExportRankingXlsx => "Export Excel",
-                Msg::TrainerNav => "Criteria guide",
-                Msg::WorkedExample => "Worked example (sample unit)",
-                Msg::SearchCriteria => "Search items (e.g. thu tuc)",
-                Msg::TrainerHelp => {
-                    "See each item: how it is scored, the evidence expected and a worked example from the sample unit. Search works with or without diacritics."
-                }
-                Msg::TrainerHeading => "Criteria guide",
-                Msg::ItemsFound => "items",
-                Msg::PresenterView => "Presenter view",
-                Msg::OpenSample => "Open the practice sample unit",
-                Msg::SandboxNotSaved => "Sample — not saved",
-                Msg::ResetSample => "Reset the sample",
-                Msg::SandboxExplained => {
-                    "This is the practice sample unit: change answers to see how points and the index move. The sample is never saved and never mixed with real self-assessments."
-                }
-                Msg::EvaluatorNav => "Home Affairs (ranking)",
-                Msg::SelfAssessment => "Self-assessment",
-                Msg::MainNavigation => "Sections",
-                Msg::IndexChange => "Index change",
-                Msg::RankChange => "Since last year",
-                Msg::FieldShort => "F",
-                Msg::Band => "Band",
-                Msg::Rank => "Rank",
-                Msg::ExportCsv => "Export CSV",
-                Msg::Block => "Block",
-                Msg::Ranking => "PAR Index ranking",
-                Msg::Flags => "To look at:",
-                Msg::FilesRefused => "Files not loaded:",
-                Msg::FilesRead => "Files read",
-                Msg::LoadLastYear => "Load last year's results (last year's files)",
-                Msg::LoadSubmissions => "Load this year's self-assessment files",
-                Msg::EvaluatorHelp => {
-                    "Choose (or drop) many units' self-assessment files at once. Bad files are listed with the reason while the rest load. Enter the province's survey points in their column."
-                }
-                Msg::EvaluatorHeading => "Department of Home Affairs: collation and ranking",
-                Msg::SurveyPoints => "Survey points",
-                Msg::FrameworkTextsDiffer => {
-                    "The framework of the same version has had its wording edited (codes, maxima and rules are unchanged); the answers still apply."
-                }
-                Msg::EditedMark => "Edited outside the app",
-                Msg::Close => "Close",
-                Msg::NothingChanged => "No self-assessment was changed.",
-                Msg::CannotImport => "The file cannot be imported",
-                Msg::Import => "Import",
-                Msg::ImportReplace => "Replace the existing one (it stays restorable)",
-                Msg::ImportAsNew => "Import as a new draft",
-                Msg::SameDraftExists => {
-                    "This computer already has the self-assessment this file was made from."
-                }
-                Msg::SnapshotDiffers => {
-                    "The scores written in the file differ from the recomputed ones; the app uses the scores recomputed from the answers."
-                }
-                Msg::FileEditedOutside => {
-                    "The file was edited outside the app (its checksum does not match). It can still be imported; the draft will carry an “edited” mark."
-                }
-                Msg::LastChanged => "Last changed",
-                Msg::ImportPreviewHeading => "What the file holds",
-                Msg::OpenSubmissionHelp => {
-                    "Or drop the file anywhere on the window. It is checked first; nothing changes until you choose to import it."
-                }
-                Msg::OpenSubmissionFile => "Open a self-assessment file (.json)",
-                Msg::Report => "Report (print)",
-                Msg::XlsxFailed => "The Excel file could not be made:",
-                Msg::PreparingXlsx => "Preparing the Excel file…",
-                Msg::ExportXlsx => "Export the score table (Excel)",
-                Msg::LackingEvidenceHeading => "Items with points but no evidence",
-                Msg::SelfScore => "Self-score",
-                Msg::CriteriaColumn => "Field / criterion / sub-criterion",
-                Msg::Stt => "No.",
-                Msg::ScoreTableHeading => "Self-assessment score table",
-                Msg::NoExplanationYet => "(no explanation yet)",
-                Msg::ExplanationShort => "Explanation",
-                Msg::Item => "Item",
-                Msg::NoItemLacksEvidence => "No item claims points without evidence.",
-                Msg::SignAndSealHint => "(Signature and seal)",
-                Msg::SignHint => "(Signature and full name)",
-                Msg::HeadOfUnit => "HEAD OF UNIT",
-                Msg::Preparer => "PREPARED BY",
-                Msg::DifficultiesHelp => "This text is printed in the report:",
-                Msg::DifficultiesAndProposals => "Difficulties and proposals",
-                Msg::PrintHelp => "Choose a printer or “Save as PDF”; A4 portrait.",
-                Msg::Print => "Print the report",
-                Msg::BackToSummary => "← Back to the summary",
-                Msg::LoadFrameworkHelp => {
-                    "Use it to replace a model framework with the official annex, written by Sở Nội vụ in the app's format."
-                }
-                Msg::LoadFrameworkFile => "Load a framework file (JSON)",
-                Msg::FrameworkHasProblems => {
-                    "The framework file has problems and was not loaded. To fix"
-                }
-                Msg::FrameworkLoaded => "Framework loaded:",
-                Msg::FrameworkAlreadyLoaded => {
-                    "A framework with this id and version is already loaded."
-                }
-                Msg::FileUnreadable => "The file cannot be read (not UTF-8 text?).",
-                Msg::FileTooLarge => "The file is over 10 MB; the app does not read it.",
-                Msg::AppTitle => "Public Administration Reform Index self-assessment",
-                Msg::SkipToContent => "Skip to main content",
-                Msg::SwitchLanguage => "Tiếng Việt",
-                Msg::SwitchLanguageLabel => "Switch the interface to Vietnamese",
-                Msg::BuiltInFrameworks => "Built-in frameworks",
-                Msg::Items => "scored items",
-                Msg::MaxPoints => "Max points",
-                Msg::SelfScoredPart => "Self-scored part",
-                Msg::SurveyPart => "Survey part",
-                Msg::Decision => "Follows",
-                Msg::ModelFramework => "Model framework",
-                Msg::OfficialFramework => "Official framework",
-                Msg::NoFramework => "No framework is loaded.",
-                Msg::NewAssessment => "Start a new self-assessment",
-                Msg::YourDrafts => "Self-assessments saved on this computer",
-                Msg::Framework => "Framework",
-                Msg::Unit => "Unit",
-                Msg::ChooseUnitOption => "— Choose the unit —",
-                Msg::OtherUnit => "Another unit (type its name)",
-                Msg::UnitName => "Unit name",
-                Msg::AssessedYear => "Assessed year",
-                Msg::CreateDraft => "Start the self-assessment",
-                Msg::ChooseFramework => "Choose a framework.",
-                Msg::ChooseUnit => "Choose the unit.",
-                Msg::TypeUnitName => "Type the unit's name.",
-                Msg::YearInvalid => "The assessed year must be a year from 2000 to 2100.",
-                Msg::StorageUnavailable => {
-                    "This browser does not allow saving (local storage is off). You can still work, but export a file before closing the page."
-                }
-                Msg::StorageWriteFailed => "The browser's storage refused the change.",
-                Msg::NoDrafts => "No self-assessment is saved on this computer yet.",
-                Msg::FrameworkMissing => "This draft's framework is not loaded in the app.",
-                Msg::Year => "Year",
-                Msg::SavedAt => "saved",
-                Msg::Progress => "Items answered / applicable items",
-                Msg::Answered => "Answered",
-                Msg::ProvisionalIndex => "Provisional index",
-                Msg::Export => "Export",
-                Msg::Delete => "Delete",
-                Msg::ConfirmDelete => "Delete this self-assessment?",
-                Msg::Cancel => "Cancel",
-                Msg::UnreadableDraft => "A saved draft cannot be read",
-                Msg::DownloadAsIs => "Download it as it is",
-                Msg::Discard => "Discard it",
-                Msg::ConfirmDiscard => "Discard this unreadable draft for good?",
-                Msg::DeletedDraftOf => "Deleted the self-assessment of",
-                Msg::Undo => "Undo",
-                Msg::DraftNotFound => "This self-assessment is not on this computer.",
-                Msg::DraftUnreadable => {
-                    "This self-assessment cannot be read; go back to the start page to download it as it is."
-                }
-                Msg::BackToStart => "Back to the start page",
-                Msg::Saving => "Saving…",
-                Msg::SavedAtTime => "Saved at",
-                Msg::SaveFailedUnavailable => "Not saved: the browser does not allow saving.",
-                Msg::SaveFailedRefused => {
-                    "Not saved: the browser's storage is full or refused the write."
-                }
-                Msg::SaveConflict => "Not saved: this draft was just changed in another tab.",
-                Msg::SaveFailedExplained => {
-                    "Every change is still in this page and the earlier saved copy was not overwritten. Export a file now to keep it safe."
-                }
-                Msg::ExportNow => "Export a file now",
-                Msg::ConflictExplained => {
-                    "This self-assessment was just saved from another tab (window). So that neither overwrites the other, this tab has paused saving. Choose which version to keep."
-                }
-                Msg::ExportThisTab => "Export this tab's version",
-                Msg::TakeOtherTab => "Use the other tab's version",
-                Msg::KeepThisTab => "Keep this tab's version",
-                Msg::ExportFailed => "The file could not be created.",
-                Msg::TotalPoints => "Total points",
-                Msg::Index => "Index",
-                Msg::DraftActions => "Self-assessment",
-                Msg::Criteria => "Criteria",
-                Msg::Summary => "Summary",
-                Msg::ExportFile => "Export the file",
-                Msg::CriteriaTree => "List of criteria",
-                Msg::ItemNotFound => "This item is not in the framework.",
-                Msg::NotApplicableShort => "Not applicable — left out of the maximum",
-                Msg::SurveyEstimate => "Survey estimate:",
-                Msg::Deduction => "Deduction:",
-                Msg::PointsNow => "Points now:",
-                Msg::BonusItem => "Bonus",
-                Msg::PenaltyItem => "Penalty",
-                Msg::PreviousItem => "← Previous item",
-                Msg::NextItem => "Next item →",
-                Msg::Guidance => "How it is scored",
-                Msg::EvidenceExpected => "Evidence expected",
-                Msg::Follows => "Follows:",
-                Msg::Answer => "Answer",
-                Msg::Why => "Why these points?",
-                Msg::ItemNavigation => "Move between items",
-                Msg::EnterANumber => "Enter a number.",
-                Msg::WholeNumberOnly => "Enter a whole number without dots or commas.",
-                Msg::NumberTooLarge => "The number is too large.",
-                Msg::YourAnswer => "Your answer",
-                Msg::NoTaskThisYear => "Nothing to do this year (full points)",
-                Msg::NotApplicable => "Not applicable to this unit",
-                Msg::NotApplicableReason => "Why it does not apply (required)",
-                Msg::ReasonRequired => {
-                    "A reason is required; without it the item counts as unanswered."
-                }
-                Msg::ClearAnswer => "Clear the answer",
-                Msg::PointsUnit => "pts",
-                Msg::Yes => "Yes",
-                Msg::No => "No",
-                Msg::SurveyScoredByProvince => {
-                    "The province scores this item through its survey; the unit does not. You may record an estimate for reference — it is kept apart from the self-score."
-                }
-                Msg::OptionalEstimate => "Estimate (optional)",
-                Msg::EstimateOutOfRange => "The estimate must be between 0 and the max.",
-                Msg::EnterPoints => "Enter points, e.g. 2.5.",
-                Msg::NumeratorAboveDenominator => {
-                    "The numerator is above the denominator; counted as 100 %."
-                }
-                Msg::EnterBothNumbers => "Enter both numbers.",
-                Msg::ZeroDenominator => "The denominator is 0.",
-                Msg::Ratio => "Ratio:",
-                Msg::Dated => "dated",
-                Msg::IssuedBy => "by",
-                Msg::NoEvidenceYet => "No evidence attached yet.",
-                Msg::DocumentMissing => "Document no longer in the register",
-                Msg::Detach => "Detach",
-                Msg::NumberOrTitleRequired => "Give the document's number or its title.",
-                Msg::EvidenceDocuments => "Evidence",
-                Msg::AttachExisting => "Attach a document already registered",
-                Msg::ChooseDocument => "— Choose a document —",
-                Msg::Attach => "Attach",
-                Msg::AddDocument => "Add a new document",
-                Msg::DocNumber => "Number (e.g. 123/QĐ-UBND)",
-                Msg::DocDate => "Date issued",
-                Msg::DocIssuer => "Issued by",
-                Msg::DocTitle => "Title",
-                Msg::DocSection => "Section or page that proves it",
-                Msg::DocLink => "Link or file name (optional)",
-                Msg::AddAndAttach => "Add and attach to this item",
-                Msg::Explanation => {
-                    "Explanation (giải trình, where evidence is missing or incomplete)"
-                }
-                Msg::Note => "Note",
-                Msg::Field => "Field",
-                Msg::Points => "Points",
-                Msg::ComponentIndex => "Component index",
-                Msg::ComponentIndexes => "Component index by field",
-                Msg::SurveyEstimateNote => "the unit's estimate; scored by the province",
-                Msg::BonusPoints => "Bonus points",
-                Msg::PenaltyPoints => "Penalty points",
-                Msg::ProvisionalTotal => "Provisional total",
-                Msg::LikelyAfterAppraisal => "Likely after appraisal",
-                Msg::AtRiskExplained => {
-                    "Points at risk at appraisal (points claimed without evidence or explanation, or with evidence from another year):"
-                }
-                Msg::WhereToWorkNext => "Items losing the most points",
-                Msg::Losing => "losing",
-            },
-        }
-    }
+messages! {
+    // Words used on several screens
+    LikelyAfterAppraisal
+        vi "Dự kiến sau thẩm định"
+        en "Likely after appraisal";
+    ProvisionalTotal
+        vi "Tổng điểm tạm tính"
+        en "Provisional total";
+    PenaltyPoints
+        vi "Điểm trừ"
+        en "Penalty points";
+    BonusPoints
+        vi "Điểm thưởng"
+        en "Bonus points";
+    ComponentIndexes
+        vi "Chỉ số thành phần theo lĩnh vực"
+        en "Component index by field";
+    ComponentIndex
+        vi "Chỉ số thành phần"
+        en "Component index";
+    Field
+        vi "Lĩnh vực"
+        en "Field";
+    Note
+        vi "Ghi chú"
+        en "Note";
+    EvidenceDocuments
+        vi "Tài liệu kiểm chứng"
+        en "Evidence";
+    EvidenceExpected
+        vi "Tài liệu kiểm chứng cần có"
+        en "Evidence expected";
+    Guidance
+        vi "Hướng dẫn chấm"
+        en "How it is scored";
+    NextItem
+        vi "Tiêu chí sau →"
+        en "Next item →";
+    PreviousItem
+        vi "← Tiêu chí trước"
+        en "← Previous item";
+    Summary
+        vi "Tổng hợp"
+        en "Summary";
+    Index
+        vi "Chỉ số"
+        en "Index";
+    TotalPoints
+        vi "Tổng điểm"
+        en "Total points";
+    Cancel
+        vi "Không"
+        en "Cancel";
+    Answered
+        vi "Đã trả lời"
+        en "Answered";
+    Year
+        vi "Năm"
+        en "Year";
+    FrameworkMissing
+        vi "Bộ tiêu chí của bản này chưa được nạp vào ứng dụng."
+        en "This draft's framework is not loaded in the app.";
+    StorageWriteFailed
+        vi "Không ghi được vào bộ nhớ của trình duyệt."
+        en "The browser's storage refused the change.";
+    StorageUnavailable
+        vi "Trình duyệt này không cho lưu dữ liệu (bộ nhớ cục bộ bị tắt). Vẫn làm việc được, nhưng hãy xuất tệp trước khi đóng trang."
+        en "This browser does not allow saving (local storage is off). You can still work, but export a file before closing the page.";
+    AssessedYear
+        vi "Năm đánh giá"
+        en "Assessed year";
+    Unit
+        vi "Đơn vị"
+        en "Unit";
+    Framework
+        vi "Bộ tiêu chí"
+        en "Framework";
+    SurveyPart
+        vi "Phần điều tra xã hội học"
+        en "Survey part";
+    SelfScoredPart
+        vi "Phần tự đánh giá"
+        en "Self-scored part";
+    MaxPoints
+        vi "Điểm tối đa"
+        en "Max points";
+    FileTooLarge
+        vi "Tệp lớn hơn 10 MB; ứng dụng không đọc tệp này."
+        en "The file is over 10 MB; the app does not read it.";
+    FileUnreadable
+        vi "Không đọc được tệp (không phải văn bản UTF-8?)."
+        en "The file cannot be read (not UTF-8 text?).";
+    FrameworkAlreadyLoaded
+        vi "Bộ tiêu chí cùng mã và phiên bản này đã có trong ứng dụng."
+        en "A framework with this id and version is already loaded.";
+    FrameworkLoaded
+        vi "Đã nạp bộ tiêu chí:"
+        en "Framework loaded:";
+    FrameworkHasProblems
+        vi "Tệp bộ tiêu chí có lỗi, chưa nạp. Các lỗi cần sửa"
+        en "The framework file has problems and was not loaded. To fix";
+    XlsxFailed
+        vi "Không tạo được tệp Excel:"
+        en "The Excel file could not be made:";
+    SpreadsheetWriterUnavailable
+        vi "không tải được bộ tạo tệp Excel."
+        en "the spreadsheet writer could not be loaded.";
+    EditedMark
+        vi "Đã bị chỉnh sửa ngoài ứng dụng"
+        en "Edited outside the app";
+
+    // The app shell: header, navigation, language switch
+    SwitchLanguageLabel
+        vi "Chuyển giao diện sang tiếng Anh"
+        en "Switch the interface to Vietnamese";
+    SwitchLanguage
+        vi "English"
+        en "Tiếng Việt";
+    SkipToContent
+        vi "Bỏ qua, đến nội dung chính"
+        en "Skip to main content";
+    AppTitle
+        vi "Tự đánh giá Chỉ số cải cách hành chính"
+        en "Public Administration Reform Index self-assessment";
+    MainNavigation
+        vi "Chức năng"
+        en "Sections";
+    SelfAssessment
+        vi "Tự đánh giá"
+        en "Self-assessment";
+    EvaluatorNav
+        vi "Sở Nội vụ (xếp hạng)"
+        en "Home Affairs (ranking)";
+    TrainerNav
+        vi "Hướng dẫn tiêu chí"
+        en "Criteria guide";
+
+    // Start screen: new draft, the stored drafts, frameworks
+    Undo
+        vi "Hoàn tác"
+        en "Undo";
+    DeletedDraftOf
+        vi "Đã xóa bản tự đánh giá của"
+        en "Deleted the self-assessment of";
+    ConfirmDiscard
+        vi "Bỏ hẳn bản không đọc được này?"
+        en "Discard this unreadable draft for good?";
+    Discard
+        vi "Bỏ bản này"
+        en "Discard it";
+    DownloadAsIs
+        vi "Tải về nguyên trạng"
+        en "Download it as it is";
+    UnreadableDraft
+        vi "Có một bản lưu không đọc được"
+        en "A saved draft cannot be read";
+    ConfirmDelete
+        vi "Xóa bản tự đánh giá này?"
+        en "Delete this self-assessment?";
+    Delete
+        vi "Xóa"
+        en "Delete";
+    Export
+        vi "Xuất tệp"
+        en "Export";
+    ProvisionalIndex
+        vi "Chỉ số tạm tính"
+        en "Provisional index";
+    Progress
+        vi "Số tiêu chí đã trả lời / số tiêu chí áp dụng"
+        en "Items answered / applicable items";
+    SavedAt
+        vi "lưu lúc"
+        en "saved";
+    NoDrafts
+        vi "Chưa có bản tự đánh giá nào trên máy này."
+        en "No self-assessment is saved on this computer yet.";
+    YearInvalid
+        vi "Năm đánh giá phải là một năm từ 2000 đến 2100."
+        en "The assessed year must be a year from 2000 to 2100.";
+    TypeUnitName
+        vi "Hãy nhập tên đơn vị."
+        en "Type the unit's name.";
+    ChooseUnit
+        vi "Hãy chọn đơn vị."
+        en "Choose the unit.";
+    ChooseFramework
+        vi "Hãy chọn bộ tiêu chí."
+        en "Choose a framework.";
+    CreateDraft
+        vi "Tạo bản tự đánh giá"
+        en "Start the self-assessment";
+    UnitName
+        vi "Tên đơn vị"
+        en "Unit name";
+    OtherUnit
+        vi "Đơn vị khác (tự nhập tên)"
+        en "Another unit (type its name)";
+    ChooseUnitOption
+        vi "— Chọn đơn vị —"
+        en "— Choose the unit —";
+    YourDrafts
+        vi "Bản tự đánh giá đã lưu trên máy này"
+        en "Self-assessments saved on this computer";
+    NewAssessment
+        vi "Tạo bản tự đánh giá mới"
+        en "Start a new self-assessment";
+    OfficialFramework
+        vi "Bộ tiêu chí chính thức"
+        en "Official framework";
+    ModelFramework
+        vi "Bộ tiêu chí mẫu"
+        en "Model framework";
+    Decision
+        vi "Theo"
+        en "Follows";
+    Items
+        vi "tiêu chí chấm điểm"
+        en "scored items";
+    BuiltInFrameworks
+        vi "Bộ tiêu chí có sẵn"
+        en "Built-in frameworks";
+    LoadFrameworkFile
+        vi "Nạp bộ tiêu chí từ tệp (JSON)"
+        en "Load a framework file (JSON)";
+    LoadFrameworkHelp
+        vi "Dùng để thay bộ tiêu chí mẫu bằng Phụ lục chính thức do Sở Nội vụ soạn theo định dạng của ứng dụng."
+        en "Use it to replace a model framework with the official annex, written by Sở Nội vụ in the app's format.";
+
+    // Opening a file: preview and refusals
+    OpenSubmissionFile
+        vi "Mở tệp tự đánh giá (.json)"
+        en "Open a self-assessment file (.json)";
+    OpenSubmissionHelp
+        vi "Hoặc kéo thả tệp vào bất kỳ đâu trong cửa sổ. Tệp được kiểm tra trước, chưa thay đổi gì cho đến khi bạn chọn nhập."
+        en "Or drop the file anywhere on the window. It is checked first; nothing changes until you choose to import it.";
+    ImportPreviewHeading
+        vi "Nội dung tệp"
+        en "What the file holds";
+    LastChanged
+        vi "Sửa lần cuối"
+        en "Last changed";
+    FileEditedOutside
+        vi "Tệp đã bị chỉnh sửa ngoài ứng dụng (mã kiểm tra không khớp). Vẫn có thể nhập; bản nhập sẽ mang dấu “đã bị chỉnh sửa”."
+        en "The file was edited outside the app (its checksum does not match). It can still be imported; the draft will carry an “edited” mark.";
+    SnapshotDiffers
+        vi "Điểm ghi trong tệp khác điểm tính lại; ứng dụng dùng điểm tính lại từ câu trả lời."
+        en "The scores written in the file differ from the recomputed ones; the app uses the scores recomputed from the answers.";
+    SameDraftExists
+        vi "Máy này đã có bản tự đánh giá cùng mã với tệp."
+        en "This computer already has the self-assessment this file was made from.";
+    ImportAsNew
+        vi "Nhập thành bản mới"
+        en "Import as a new draft";
+    ImportReplace
+        vi "Thay bản đã có (bản cũ vẫn hoàn tác được)"
+        en "Replace the existing one (it stays restorable)";
+    Import
+        vi "Nhập"
+        en "Import";
+    CannotImport
+        vi "Không nhập được tệp"
+        en "The file cannot be imported";
+    NothingChanged
+        vi "Không có bản tự đánh giá nào bị thay đổi."
+        en "No self-assessment was changed.";
+    Close
+        vi "Đóng"
+        en "Close";
+    FrameworkTextsDiffer
+        vi "Bộ tiêu chí cùng phiên bản đã được sửa lời văn (mã, điểm tối đa và cách chấm không đổi); câu trả lời vẫn dùng được."
+        en "The framework of the same version has had its wording edited (codes, maxima and rules are unchanged); the answers still apply.";
+
+    // Workspace: header and save status, criteria tree, item panel, inputs, evidence
+    Explanation
+        vi "Giải trình (khi thiếu hoặc chưa đủ tài liệu kiểm chứng)"
+        en "Explanation (giải trình, where evidence is missing or incomplete)";
+    AddAndAttach
+        vi "Thêm và gắn vào tiêu chí"
+        en "Add and attach to this item";
+    DocLink
+        vi "Đường dẫn hoặc tên tệp (không bắt buộc)"
+        en "Link or file name (optional)";
+    DocSection
+        vi "Mục, trang chứng minh"
+        en "Section or page that proves it";
+    DocTitle
+        vi "Trích yếu"
+        en "Title";
+    DocIssuer
+        vi "Cơ quan ban hành"
+        en "Issued by";
+    DocDate
+        vi "Ngày ban hành"
+        en "Date issued";
+    DocNumber
+        vi "Số, ký hiệu (ví dụ 123/QĐ-UBND)"
+        en "Number (e.g. 123/QĐ-UBND)";
+    AddDocument
+        vi "Thêm văn bản mới"
+        en "Add a new document";
+    Attach
+        vi "Gắn"
+        en "Attach";
+    ChooseDocument
+        vi "— Chọn văn bản —"
+        en "— Choose a document —";
+    AttachExisting
+        vi "Gắn văn bản đã có trong sổ"
+        en "Attach a document already registered";
+    NumberOrTitleRequired
+        vi "Cần có số, ký hiệu hoặc trích yếu của văn bản."
+        en "Give the document's number or its title.";
+    Detach
+        vi "Bỏ gắn"
+        en "Detach";
+    DocumentMissing
+        vi "Tài liệu không còn trong sổ"
+        en "Document no longer in the register";
+    NoEvidenceYet
+        vi "Chưa gắn tài liệu kiểm chứng nào."
+        en "No evidence attached yet.";
+    Ratio
+        vi "Tỷ lệ:"
+        en "Ratio:";
+    ZeroDenominator
+        vi "Mẫu số bằng 0."
+        en "The denominator is 0.";
+    EnterBothNumbers
+        vi "Hãy nhập cả hai số."
+        en "Enter both numbers.";
+    NumeratorAboveDenominator
+        vi "Tử số lớn hơn mẫu số; tỷ lệ được tính là 100 %."
+        en "The numerator is above the denominator; counted as 100 %.";
+    EnterPoints
+        vi "Hãy nhập số điểm, ví dụ 2,5."
+        en "Enter points, e.g. 2.5.";
+    EstimateOutOfRange
+        vi "Điểm ước tính phải từ 0 đến điểm tối đa."
+        en "The estimate must be between 0 and the max.";
+    OptionalEstimate
+        vi "Điểm ước tính (không bắt buộc)"
+        en "Estimate (optional)";
+    SurveyScoredByProvince
+        vi "Tiêu chí này do tỉnh chấm qua điều tra xã hội học; đơn vị không tự chấm. Có thể ghi điểm ước tính để tham khảo — điểm này tách riêng, không cộng vào điểm tự đánh giá."
+        en "The province scores this item through its survey; the unit does not. You may record an estimate for reference — it is kept apart from the self-score.";
+    No
+        vi "Không"
+        en "No";
+    Yes
+        vi "Có"
+        en "Yes";
+    PointsUnit
+        vi "điểm"
+        en "pts";
+    ClearAnswer
+        vi "Xóa câu trả lời"
+        en "Clear the answer";
+    ReasonRequired
+        vi "Cần nêu lý do; khi chưa có lý do, tiêu chí được tính như chưa trả lời."
+        en "A reason is required; without it the item counts as unanswered.";
+    NotApplicableReason
+        vi "Lý do không áp dụng (bắt buộc)"
+        en "Why it does not apply (required)";
+    NotApplicable
+        vi "Không áp dụng đối với đơn vị"
+        en "Not applicable to this unit";
+    NoTaskThisYear
+        vi "Không phát sinh nhiệm vụ trong năm (đạt điểm tối đa)"
+        en "Nothing to do this year (full points)";
+    YourAnswer
+        vi "Kết quả thực hiện"
+        en "Your answer";
+    NumberTooLarge
+        vi "Số quá lớn."
+        en "The number is too large.";
+    WholeNumberOnly
+        vi "Chỉ nhập số nguyên không âm, không dùng dấu chấm hay dấu phẩy."
+        en "Enter a whole number without dots or commas.";
+    EnterANumber
+        vi "Hãy nhập một số."
+        en "Enter a number.";
+    ItemNavigation
+        vi "Chuyển tiêu chí"
+        en "Move between items";
+    Why
+        vi "Vì sao được số điểm này?"
+        en "Why these points?";
+    Answer
+        vi "Trả lời"
+        en "Answer";
+    Follows
+        vi "Căn cứ:"
+        en "Follows:";
+    PenaltyItem
+        vi "Điểm trừ"
+        en "Penalty";
+    BonusItem
+        vi "Điểm thưởng"
+        en "Bonus";
+    PointsNow
+        vi "Điểm hiện tại:"
+        en "Points now:";
+    Deduction
+        vi "Điểm trừ:"
+        en "Deduction:";
+    SurveyEstimate
+        vi "Ước tính điều tra xã hội học:"
+        en "Survey estimate:";
+    NotApplicableShort
+        vi "Không áp dụng — không tính vào điểm tối đa"
+        en "Not applicable — left out of the maximum";
+    ItemNotFound
+        vi "Không có tiêu chí này trong bộ tiêu chí."
+        en "This item is not in the framework.";
+    CriteriaTree
+        vi "Danh sách tiêu chí"
+        en "List of criteria";
+    ExportFile
+        vi "Xuất tệp nộp"
+        en "Export the file";
+    Criteria
+        vi "Tiêu chí"
+        en "Criteria";
+    DraftActions
+        vi "Bản tự đánh giá"
+        en "Self-assessment";
+    ExportFailed
+        vi "Không tạo được tệp để tải về."
+        en "The file could not be created.";
+    KeepThisTab
+        vi "Giữ bản của thẻ này"
+        en "Keep this tab's version";
+    TakeOtherTab
+        vi "Dùng bản từ thẻ kia"
+        en "Use the other tab's version";
+    ExportThisTab
+        vi "Xuất bản của thẻ này ra tệp"
+        en "Export this tab's version";
+    ConflictExplained
+        vi "Bản tự đánh giá này vừa được lưu từ một thẻ (cửa sổ) khác. Để không ghi đè lên nhau, thẻ này tạm dừng lưu. Hãy chọn giữ bản nào."
+        en "This self-assessment was just saved from another tab (window). So that neither overwrites the other, this tab has paused saving. Choose which version to keep.";
+    ExportNow
+        vi "Xuất tệp ngay"
+        en "Export a file now";
+    SaveFailedExplained
+        vi "Mọi thay đổi vẫn còn trong trang này và bản đã lưu trước đó không bị ghi đè. Hãy xuất tệp ngay để giữ an toàn."
+        en "Every change is still in this page and the earlier saved copy was not overwritten. Export a file now to keep it safe.";
+    SaveConflict
+        vi "Chưa lưu: bản này vừa được sửa ở một thẻ khác."
+        en "Not saved: this draft was just changed in another tab.";
+    SaveFailedRefused
+        vi "Chưa lưu được: bộ nhớ của trình duyệt đã đầy hoặc từ chối ghi."
+        en "Not saved: the browser's storage is full or refused the write.";
+    SaveFailedUnavailable
+        vi "Chưa lưu được: trình duyệt không cho lưu."
+        en "Not saved: the browser does not allow saving.";
+    SavedAtTime
+        vi "Đã lưu lúc"
+        en "Saved at";
+    Saving
+        vi "Đang lưu…"
+        en "Saving…";
+    BackToStart
+        vi "Về trang đầu"
+        en "Back to the start page";
+    DraftUnreadable
+        vi "Bản tự đánh giá này không đọc được; hãy về trang đầu để tải nó về nguyên trạng."
+        en "This self-assessment cannot be read; go back to the start page to download it as it is.";
+    DraftNotFound
+        vi "Không tìm thấy bản tự đánh giá này trên máy."
+        en "This self-assessment is not on this computer.";
+    ExportXlsx
+        vi "Xuất bảng điểm Excel"
+        en "Export the score table (Excel)";
+    PreparingXlsx
+        vi "Đang tạo tệp Excel…"
+        en "Preparing the Excel file…";
+    Report
+        vi "Báo cáo (in)"
+        en "Report (print)";
+    SandboxExplained
+        vi "Đây là đơn vị mẫu để thực hành: thay đổi câu trả lời để xem điểm và chỉ số thay đổi ra sao. Bản mẫu không bao giờ được lưu và không lẫn với bản tự đánh giá thật."
+        en "This is the practice sample unit: change answers to see how points and the index move. The sample is never saved and never mixed with real self-assessments.";
+    ResetSample
+        vi "Đặt lại bản mẫu"
+        en "Reset the sample";
+    SandboxNotSaved
+        vi "Bản mẫu — không lưu"
+        en "Sample — not saved";
+
+    // Summary
+    Losing
+        vi "mất"
+        en "losing";
+    WhereToWorkNext
+        vi "Tiêu chí đang mất nhiều điểm nhất"
+        en "Items losing the most points";
+    AtRiskExplained
+        vi "Điểm có nguy cơ bị trừ khi thẩm định (tiêu chí có điểm nhưng thiếu tài liệu kiểm chứng và giải trình, hoặc tài liệu ngoài năm đánh giá):"
+        en "Points at risk at appraisal (points claimed without evidence or explanation, or with evidence from another year):";
+    SurveyEstimateNote
+        vi "ước tính của đơn vị; tỉnh chấm"
+        en "the unit's estimate; scored by the province";
+    Points
+        vi "Điểm"
+        en "Points";
+
+    // Printable report
+    ReportHeading
+        vi "BÁO CÁO TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM"
+        en "PAR INDEX SELF-ASSESSMENT REPORT";
+    BackToSummary
+        vi "← Về trang tổng hợp"
+        en "← Back to the summary";
+    Print
+        vi "In báo cáo"
+        en "Print the report";
+    PrintHelp
+        vi "Chọn máy in, hoặc “Lưu dưới dạng PDF”; khổ A4 dọc."
+        en "Choose a printer or “Save as PDF”; A4 portrait.";
+    DifficultiesAndProposals
+        vi "Khó khăn, vướng mắc và đề xuất, kiến nghị"
+        en "Difficulties and proposals";
+    DifficultiesHelp
+        vi "Nội dung này được in vào báo cáo:"
+        en "This text is printed in the report:";
+    Preparer
+        vi "NGƯỜI LẬP BIỂU"
+        en "PREPARED BY";
+    HeadOfUnit
+        vi "THỦ TRƯỞNG ĐƠN VỊ"
+        en "HEAD OF UNIT";
+    SignHint
+        vi "(Ký, ghi rõ họ tên)"
+        en "(Signature and full name)";
+    SignAndSealHint
+        vi "(Ký tên, đóng dấu)"
+        en "(Signature and seal)";
+    NoItemLacksEvidence
+        vi "Không có tiêu chí nào có điểm mà thiếu tài liệu kiểm chứng."
+        en "No item claims points without evidence.";
+    Item
+        vi "Tiêu chí"
+        en "Item";
+    ExplanationShort
+        vi "Giải trình"
+        en "Explanation";
+    NoExplanationYet
+        vi "(chưa có giải trình)"
+        en "(no explanation yet)";
+    ScoreTableHeading
+        vi "Bảng điểm tự đánh giá"
+        en "Self-assessment score table";
+    Stt
+        vi "STT"
+        en "No.";
+    CriteriaColumn
+        vi "Lĩnh vực / Tiêu chí / Tiêu chí thành phần"
+        en "Field / criterion / sub-criterion";
+    SelfScore
+        vi "Điểm tự đánh giá"
+        en "Self-score";
+    LackingEvidenceHeading
+        vi "Tiêu chí có điểm nhưng thiếu tài liệu kiểm chứng"
+        en "Items with points but no evidence";
+
+    // Trainer mode
+    OpenSample
+        vi "Mở đơn vị mẫu để thực hành"
+        en "Open the practice sample unit";
+    PresenterView
+        vi "Chế độ trình chiếu"
+        en "Presenter view";
+    ItemsFound
+        vi "tiêu chí"
+        en "items";
+    TrainerHeading
+        vi "Hướng dẫn bộ tiêu chí"
+        en "Criteria guide";
+    TrainerHelp
+        vi "Xem từng tiêu chí: cách chấm, tài liệu kiểm chứng cần có và ví dụ tính điểm từ đơn vị mẫu. Tìm kiếm được cả khi gõ không dấu."
+        en "See each item: how it is scored, the evidence expected and a worked example from the sample unit. Search works with or without diacritics.";
+    SearchCriteria
+        vi "Tìm tiêu chí (ví dụ: thu tuc)"
+        en "Search items (e.g. thu tuc)";
+    WorkedExample
+        vi "Ví dụ tính điểm (đơn vị mẫu)"
+        en "Worked example (sample unit)";
+
+    // Sở Nội vụ view
+    SurveyUnreadable
+        vi "Không đọc được điểm điều tra đã nhập; hãy nhập một số, ví dụ 12,5. Điểm cũ được giữ nguyên."
+        en "The survey points typed cannot be read; enter a number, e.g. 12.5. The earlier points are kept.";
+    SurveyOutOfRange
+        vi "Điểm điều tra phải từ 0 đến điểm tối đa của phần điều tra. Điểm cũ được giữ nguyên."
+        en "Survey points must be between 0 and the survey part's max. The earlier points are kept.";
+    SurveyPoints
+        vi "Điểm điều tra XHH"
+        en "Survey points";
+    EvaluatorHeading
+        vi "Sở Nội vụ: tổng hợp và xếp hạng"
+        en "Department of Home Affairs: collation and ranking";
+    EvaluatorHelp
+        vi "Chọn (hoặc kéo thả) một lúc nhiều tệp tự đánh giá của các đơn vị. Tệp lỗi được liệt kê kèm lý do, các tệp còn lại vẫn được nạp. Nhập điểm điều tra xã hội học của tỉnh vào cột tương ứng."
+        en "Choose (or drop) many units' self-assessment files at once. Bad files are listed with the reason while the rest load. Enter the province's survey points in their column.";
+    LoadSubmissions
+        vi "Nạp các tệp tự đánh giá năm nay"
+        en "Load this year's self-assessment files";
+    LoadLastYear
+        vi "Nạp kết quả năm trước (các tệp tự đánh giá năm trước)"
+        en "Load last year's results (last year's files)";
+    FilesRead
+        vi "Đã đọc"
+        en "Files read";
+    FilesRefused
+        vi "Các tệp không nạp được:"
+        en "Files not loaded:";
+    Flags
+        vi "Cần lưu ý:"
+        en "To look at:";
+    Ranking
+        vi "Xếp hạng Chỉ số CCHC"
+        en "PAR Index ranking";
+    Block
+        vi "Khối đơn vị"
+        en "Block";
+    ExportCsv
+        vi "Xuất CSV"
+        en "Export CSV";
+    Rank
+        vi "Hạng"
+        en "Rank";
+    Band
+        vi "Xếp loại"
+        en "Band";
+    FieldShort
+        vi "LV"
+        en "F";
+    RankChange
+        vi "So với năm trước"
+        en "Since last year";
+    IndexChange
+        vi "Chỉ số tăng/giảm"
+        en "Index change";
+    ExportRankingXlsx
+        vi "Xuất Excel"
+        en "Export Excel";
+
 }
 
 /// The words for an item's mark in the tree.
@@ -750,4 +708,68 @@ pub fn mark_label(mark: ItemMark, lang: Lang) -> &'static str {
 pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = crate::state::AppState::expect().lang;
     move || msg.text(lang.get())
+}
+
+/// What a storage failure says.
+pub fn storage_error(e: &StorageError) -> Msg {
+    match e {
+        StorageError::Unavailable => Msg::StorageUnavailable,
+        StorageError::Refused(_) => Msg::StorageWriteFailed,
+    }
+}
+
+/// What a file that could not be read says.
+pub fn read_error(e: &ReadError) -> Msg {
+    match e {
+        ReadError::TooLarge => Msg::FileTooLarge,
+        ReadError::Unreadable => Msg::FileUnreadable,
+    }
+}
+
+/// What a file that could not be made says. The spreadsheet worker's own words, when it gives
+/// some, are technical and shown as they are.
+pub fn file_error(e: &FileError, lang: Lang) -> String {
+    match e {
+        FileError::DownloadRefused => Msg::ExportFailed.text(lang).to_string(),
+        FileError::WorkerUnavailable => Msg::SpreadsheetWriterUnavailable.text(lang).to_string(),
+        FileError::Worker(detail) => detail.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_its_own_words_in_each_language() {
+        for m in Msg::ALL {
+            let (vi, en) = (m.text(Lang::Vi), m.text(Lang::En));
+            assert!(
+                !vi.trim().is_empty() && !en.trim().is_empty(),
+                "{m:?} is empty"
+            );
+            assert_ne!(vi, en, "{m:?} is not translated");
+        }
+    }
+
+    #[test]
+    fn messages_read_as_written() {
+        assert_eq!(
+            Msg::AppTitle.text(Lang::Vi),
+            "Tự đánh giá Chỉ số cải cách hành chính"
+        );
+        assert_eq!(
+            Msg::AppTitle.text(Lang::En),
+            "Public Administration Reform Index self-assessment"
+        );
+        assert_eq!(
+            Msg::LikelyAfterAppraisal.text(Lang::Vi),
+            "Dự kiến sau thẩm định"
+        );
+        assert_eq!(Msg::Cancel.text(Lang::En), "Cancel");
+        assert_eq!(
+            mark_label(ItemMark::NotApplicable, Lang::Vi),
+            "không áp dụng"
+        );
+    }
 }

@@ -21,8 +21,8 @@ use crate::pages::start::StartPage;
 use crate::pages::summary::SummaryPage;
 use crate::pages::trainer::TrainerPage;
 use crate::pages::workspace::WorkspacePage;
-use crate::route::Route;
-use crate::state::AppState;
+use crate::route::{Route, TrainerView};
+use crate::state::{AppState, BatchPart};
 
 fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
@@ -32,7 +32,7 @@ fn current_hash() -> String {
 enum Page {
     Start,
     Evaluator,
-    Trainer(bool),
+    Trainer(TrainerView),
     Workspace(String),
     Summary(String),
     Report(String),
@@ -47,7 +47,7 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener_untyped("hashchange", move |_| {
         state.route.set(Route::parse(&current_hash()));
     });
-    let _ = storage::on_external_change(move |key, value| state.external_change(key, value));
+    state.follow_other_tabs();
     let _ = window_event_listener_untyped("pagehide", move |_| state.save_now());
     let _ = window_event_listener_untyped("visibilitychange", move |_| {
         if document().hidden() {
@@ -67,9 +67,9 @@ pub fn App() -> impl IntoView {
         // On the Sở Nội vụ page a dropped batch is ranked; elsewhere one file is opened.
         if state.route.get_untracked() == Route::Evaluator {
             let files = (0..list.length()).filter_map(|i| list.get(i)).collect();
-            pages::evaluator::load_batch(state, state.batch, files, false);
+            state.load_batch(files, BatchPart::ThisYear);
         } else if let Some(file) = list.get(0) {
-            components::import::open_file(state, file);
+            state.open_file(file);
         }
     });
     Effect::new(move |_| {
@@ -77,7 +77,7 @@ pub fn App() -> impl IntoView {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.code());
         }
-        storage::write_lang(lang.code());
+        state.remember_lang();
     });
     Effect::new(move |_| {
         let lang = state.lang.get();
@@ -95,7 +95,7 @@ pub fn App() -> impl IntoView {
     let page_kind = Memo::new(move |_| match state.route.get() {
         Route::Start => Page::Start,
         Route::Evaluator => Page::Evaluator,
-        Route::Trainer { presenter } => Page::Trainer(presenter),
+        Route::Trainer(view) => Page::Trainer(view),
         Route::Item { draft, .. } => Page::Workspace(draft),
         Route::Summary { draft } => Page::Summary(draft),
         Route::Report { draft } => Page::Report(draft),
@@ -103,7 +103,7 @@ pub fn App() -> impl IntoView {
     let page = move || match page_kind.get() {
         Page::Start => view! { <StartPage /> }.into_any(),
         Page::Evaluator => view! { <EvaluatorPage /> }.into_any(),
-        Page::Trainer(presenter) => view! { <TrainerPage presenter=presenter /> }.into_any(),
+        Page::Trainer(view) => view! { <TrainerPage view=view /> }.into_any(),
         Page::Workspace(draft) => view! { <WorkspacePage draft_id=draft /> }.into_any(),
         Page::Summary(draft) => view! { <SummaryPage draft_id=draft /> }.into_any(),
         Page::Report(draft) => view! { <ReportPage draft_id=draft /> }.into_any(),

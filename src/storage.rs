@@ -16,8 +16,9 @@ const LANG_KEY: &str = "cchc.v1.lang";
 pub enum StorageError {
     /// The browser gives no localStorage (disabled, private mode, policy).
     Unavailable,
-    /// A write was refused (usually: full).
-    Refused(String),
+    /// A write was refused (usually: full), with the browser's name for why, when it gives one
+    /// (`QuotaExceededError`).
+    Refused(Option<String>),
 }
 
 /// A stored draft, or what was stored under a draft key but cannot be read.
@@ -31,14 +32,12 @@ pub enum StoredEntry {
     },
 }
 
-fn error_text(e: wasm_bindgen::JsValue) -> String {
-    e.as_string()
-        .or_else(|| {
-            js_sys::Reflect::get(&e, &"name".into())
-                .ok()
-                .and_then(|n| n.as_string())
-        })
-        .unwrap_or_else(|| "lỗi không rõ".into())
+fn refused(e: wasm_bindgen::JsValue) -> StorageError {
+    StorageError::Refused(e.as_string().or_else(|| {
+        js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+    }))
 }
 
 fn local() -> Result<web_sys::Storage, StorageError> {
@@ -102,13 +101,11 @@ pub fn read_draft(id: &str) -> Result<Option<Result<Draft, DraftError>>, Storage
 pub fn write_draft(draft: &Draft) -> Result<(), StorageError> {
     local()?
         .set_item(&draft_key(&draft.id), &draft.to_json())
-        .map_err(|e| StorageError::Refused(error_text(e)))
+        .map_err(refused)
 }
 
 pub fn remove(key: &str) -> Result<(), StorageError> {
-    local()?
-        .remove_item(key)
-        .map_err(|e| StorageError::Refused(error_text(e)))
+    local()?.remove_item(key).map_err(refused)
 }
 
 /// The framework files the user loaded, as stored: (key, text).
@@ -127,9 +124,7 @@ pub fn framework_key(id: &str, version: &str) -> String {
 }
 
 pub fn write_framework(key: &str, text: &str) -> Result<(), StorageError> {
-    local()?
-        .set_item(key, text)
-        .map_err(|e| StorageError::Refused(error_text(e)))
+    local()?.set_item(key, text).map_err(refused)
 }
 
 pub fn read_lang() -> Option<String> {
@@ -143,11 +138,9 @@ pub fn write_lang(code: &str) {
     }
 }
 
-/// Calls `cb(key, new_value)` when another tab changes localStorage.
-pub fn on_external_change(
-    cb: impl Fn(Option<String>, Option<String>) + 'static,
-) -> WindowListenerHandle {
+/// Calls `cb(key)` when another tab changes localStorage.
+pub fn on_external_change(cb: impl Fn(Option<String>) + 'static) -> WindowListenerHandle {
     window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
-        cb(e.key(), e.new_value())
+        cb(e.key())
     })
 }

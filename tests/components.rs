@@ -102,7 +102,8 @@ mod item_input {
         let root = mount(move || {
             let state = AppState::provide();
             let fw = state
-                .framework_by_id("soc-trang-cap-so")
+                .library
+                .by_id("soc-trang-cap-so")
                 .expect("the sở framework ships");
             state.create(
                 &fw,
@@ -314,4 +315,41 @@ mod item_input {
         );
         root.remove();
     }
+}
+
+#[wasm_bindgen_test]
+async fn the_item_panel_breadcrumb_follows_the_language_switch() {
+    use cchc_app::components::item_panel::ItemPanel;
+    use cchc_core::draft::UnitRef;
+    let state_cell = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let cell = state_cell.clone();
+    let root = mount(move || {
+        let state = AppState::provide();
+        state.lang.set(cchc_core::Lang::Vi);
+        let fw = state
+            .library
+            .by_id("soc-trang-cap-so")
+            .expect("the sở framework ships");
+        let unit = UnitRef {
+            id: None,
+            name: "Sở Thử nghiệm".into(),
+        };
+        let id = state.create(&fw, unit, 2025);
+        *cell.borrow_mut() = Some(state);
+        view! { <ItemPanel draft_id=id code="1.1.1".to_string() /> }
+    });
+    let state = (*state_cell.borrow()).expect("mounted");
+    leptos::task::tick().await;
+    let crumb = || by_testid(&root, "lineage").text_content().unwrap();
+    assert_eq!(
+        crumb(),
+        "1 Công tác chỉ đạo, điều hành cải cách hành chính › 1.1 Kế hoạch cải cách hành chính năm"
+    );
+    state.lang.set(cchc_core::Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(
+        crumb(),
+        "1 Direction and management of PAR › 1.1 Annual PAR plan"
+    );
+    root.remove();
 }

@@ -1,6 +1,8 @@
 //! How long scoring takes, natively: every shipped framework and a generated 1,000-item one,
 //! fully answered. `cargo run --release -p cchc-core --example score_timing`
 
+#![allow(clippy::expect_used)]
+
 use std::time::Instant;
 
 use cchc_core::{builtin, score, synthetic};
@@ -25,7 +27,7 @@ fn main() {
         let answers = synthetic::answers(&fw, 7);
         time(&fw.id, &fw, &answers);
     }
-    let big = synthetic::framework(10, 100);
+    let big = synthetic::framework(10, 100).expect("the generated framework loads");
     time(&big.id, &big, &synthetic::answers(&big, 7));
     let load = Instant::now();
     let n = builtin::frameworks().len();

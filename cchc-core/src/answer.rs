@@ -127,6 +127,36 @@ impl EvidenceWarning {
 }
 
 impl Evidence {
+    /// One line citing the document, as the item's evidence list, the printed report and the
+    /// spreadsheet all show it: `123/QĐ-UBND ngày 05/01/2025 của UBND tỉnh — Trích yếu (Mục 2)`.
+    /// Parts left empty are left out.
+    pub fn describe(&self, lang: Lang) -> String {
+        let (dated, by) = match lang {
+            Lang::Vi => ("ngày", "của"),
+            Lang::En => ("dated", "by"),
+        };
+        let mut out = self.number.trim().to_string();
+        let mut push = |text: String| {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&text);
+        };
+        if self.date.as_deref().is_some_and(|d| !d.trim().is_empty()) {
+            push(format!("{dated} {}", display_date(&self.date)));
+        }
+        if !self.issuer.trim().is_empty() {
+            push(format!("{by} {}", self.issuer.trim()));
+        }
+        if !self.title.trim().is_empty() {
+            push(format!("— {}", self.title.trim()));
+        }
+        if !self.section.trim().is_empty() {
+            push(format!("({})", self.section.trim()));
+        }
+        out
+    }
+
     /// The year of the document's date, if it has a valid one.
     pub fn year(&self) -> Option<u16> {
         self.date.as_deref().and_then(parse_date).map(|(y, _, _)| y)
@@ -254,6 +284,32 @@ mod tests {
             vec![EvidenceWarning::DateOutsideYear { year: 2025 }]
         );
         assert!(e.warnings(2024).is_empty());
+    }
+
+    #[test]
+    fn a_document_is_cited_with_its_number_date_issuer_title_and_section() {
+        let e = Evidence {
+            id: "tl1".into(),
+            number: "123/QĐ-UBND".into(),
+            date: Some("2025-01-05".into()),
+            issuer: "UBND tỉnh".into(),
+            title: "Kế hoạch CCHC".into(),
+            section: "Mục 2".into(),
+            link: String::new(),
+        };
+        assert_eq!(
+            e.describe(Lang::Vi),
+            "123/QĐ-UBND ngày 05/01/2025 của UBND tỉnh — Kế hoạch CCHC (Mục 2)"
+        );
+        assert_eq!(
+            e.describe(Lang::En),
+            "123/QĐ-UBND dated 05/01/2025 by UBND tỉnh — Kế hoạch CCHC (Mục 2)"
+        );
+        let bare = Evidence {
+            title: "Báo cáo".into(),
+            ..Evidence::default()
+        };
+        assert_eq!(bare.describe(Lang::Vi), "— Báo cáo");
     }
 
     #[test]

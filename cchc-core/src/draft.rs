@@ -1,19 +1,21 @@
 //! A draft assessment: which framework, which unit, which year, and the answers — and the one way
 //! to change it, [`Draft::apply`] with an [`Edit`], so that every change is reviewable in one place.
 //!
-//! A draft is stored and exported in the submission format (`cchc-submission`, version 1): one
-//! format, one parser, for autosave and for the file handed to Sở Nội vụ.
-
-use std::fmt;
+//! A draft is the record the submission format (`cchc-submission`, version 1) writes: one format,
+//! one parser, for autosave and for the file handed to Sở Nội vụ. Reading, writing, exporting and
+//! checking that file live in [`crate::submission`]; this module knows the record, not the file.
+//! The export-only parts (outline, app version, score snapshot, checksum) are optional fields whose
+//! types come from the modules below ([`crate::fingerprint`], [`crate::snapshot`]).
 
 use serde::{Deserialize, Serialize};
 
 use crate::answer::{Answer, Answers, Evidence, Value};
-use crate::framework::OutlineItem;
-use crate::submission::ScoreSnapshot;
-use crate::text::Lang;
+use crate::fingerprint::OutlineItem;
+use crate::snapshot::ScoreSnapshot;
 
+/// The format tag every draft record carries (the submission file's header).
 pub const SUBMISSION_FORMAT: &str = "cchc-submission";
+/// The version of the record this build writes and reads.
 pub const SUBMISSION_FORMAT_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,64 +80,12 @@ pub struct Draft {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "lenient_snapshot"
+        deserialize_with = "crate::snapshot::lenient"
     )]
     pub scorecard: Option<ScoreSnapshot>,
     /// In an exported file: `sha256:` of the canonical content (this file without `checksum`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checksum: Option<String>,
-}
-
-/// A snapshot that cannot be read is dropped rather than refusing the file: it is never used for
-/// scoring, and the checksum then shows the file was changed.
-fn lenient_snapshot<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<Option<ScoreSnapshot>, D::Error> {
-    let value = serde_json::Value::deserialize(d)?;
-    Ok(serde_json::from_value(value).ok())
-}
-
-/// Why a stored or imported text is not a usable draft.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DraftError {
-    Empty,
-    NotJson(String),
-    NotASubmission,
-    NewerVersion(u32),
-    Malformed(String),
-}
-
-impl DraftError {
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (DraftError::Empty, Lang::Vi) => "Tệp rỗng".into(),
-            (DraftError::Empty, Lang::En) => "The file is empty".into(),
-            (DraftError::NotJson(m), Lang::Vi) => {
-                format!("Nội dung không phải JSON hoặc bị cắt cụt ({m})")
-            }
-            (DraftError::NotJson(m), Lang::En) => format!("Not JSON, or cut short ({m})"),
-            (DraftError::NotASubmission, Lang::Vi) => {
-                "Đây không phải tệp tự đánh giá Chỉ số CCHC".into()
-            }
-            (DraftError::NotASubmission, Lang::En) => {
-                "This is not a PAR Index self-assessment file".into()
-            }
-            (DraftError::NewerVersion(v), Lang::Vi) => format!(
-                "Tệp được tạo bằng phiên bản định dạng mới hơn ({v}); hãy cập nhật ứng dụng"
-            ),
-            (DraftError::NewerVersion(v), Lang::En) => {
-                format!("The file uses a newer format version ({v}); update the app")
-            }
-            (DraftError::Malformed(m), Lang::Vi) => format!("Nội dung tệp sai cấu trúc: {m}"),
-            (DraftError::Malformed(m), Lang::En) => format!("The file's content is malformed: {m}"),
-        }
-    }
-}
-
-impl fmt::Display for DraftError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::Vi))
-    }
 }
 
 /// One change to a draft.
@@ -202,32 +152,6 @@ impl Draft {
         }
     }
 
-    /// Reads a draft or submission file, checking its header before its body so that a file of
-    /// another kind or version gets a message about what it is.
-    pub fn from_json(text: &str) -> Result<Draft, DraftError> {
-        if text.trim().is_empty() {
-            return Err(DraftError::Empty);
-        }
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| DraftError::NotJson(e.to_string()))?;
-        if value.get("format").and_then(|f| f.as_str()) != Some(SUBMISSION_FORMAT) {
-            return Err(DraftError::NotASubmission);
-        }
-        match value.get("format_version").and_then(|v| v.as_u64()) {
-            Some(v) if v == u64::from(SUBMISSION_FORMAT_VERSION) => {}
-            Some(v) if v > u64::from(SUBMISSION_FORMAT_VERSION) => {
-                return Err(DraftError::NewerVersion(v.min(u64::from(u32::MAX)) as u32));
-            }
-            _ => return Err(DraftError::Malformed("format_version".into())),
-        }
-        serde_json::from_value(value).map_err(|e| DraftError::Malformed(e.to_string()))
-    }
-
-    pub fn to_json(&self) -> String {
-        // Serialising plain data with string keys cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
     fn answer_mut(&mut self, code: &str) -> &mut Answer {
         self.answers.items.entry(code.to_string()).or_default()
     }
@@ -275,22 +199,6 @@ impl Draft {
         self.answers.items.retain(|_, a| *a != Answer::default());
     }
 
-    /// `CCHC-2025-So-Noi-vu-tu-danh-gia.json`: a name a clerk recognises, without diacritics
-    /// (they are kept inside the file).
-    pub fn file_name(&self) -> String {
-        let unit = crate::text::strip_diacritics(&self.unit.name)
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
-        let unit = if unit.is_empty() {
-            "don-vi".to_string()
-        } else {
-            unit
-        };
-        format!("CCHC-{}-{unit}-tu-danh-gia.json", self.answers.year)
-    }
-
     /// The next free evidence id (`tl1`, `tl2`, …), stable across reloads.
     pub fn next_evidence_id(&self) -> String {
         let n = self
@@ -324,35 +232,6 @@ mod tests {
             2025,
             "2025-11-01T08:00:00Z".into(),
         )
-    }
-
-    #[test]
-    fn a_draft_survives_a_round_trip_through_json() {
-        let mut d = draft();
-        d.apply(Edit::SetValue {
-            code: "1.1".into(),
-            value: Some(Value::YesNo { yes: true }),
-        });
-        d.apply(Edit::PutEvidence(Evidence {
-            id: "tl1".into(),
-            ..Evidence::default()
-        }));
-        d.apply(Edit::Attach {
-            code: "1.1".into(),
-            evidence_id: "tl1".into(),
-        });
-        assert_eq!(Draft::from_json(&d.to_json()), Ok(d));
-    }
-
-    #[test]
-    fn the_file_name_is_recognisable_and_has_no_diacritics() {
-        assert_eq!(draft().file_name(), "CCHC-2025-So-Noi-vu-tu-danh-gia.json");
-        let mut d = draft();
-        d.apply(Edit::SetUnit(UnitRef {
-            id: None,
-            name: "  ".into(),
-        }));
-        assert_eq!(d.file_name(), "CCHC-2025-don-vi-tu-danh-gia.json");
     }
 
     #[test]
@@ -394,27 +273,5 @@ mod tests {
         }
         d.apply(Edit::RemoveEvidence { id: "tl1".into() });
         assert_eq!(d.next_evidence_id(), "tl3");
-    }
-
-    #[test]
-    fn files_of_another_kind_or_a_newer_version_are_named() {
-        assert_eq!(Draft::from_json(""), Err(DraftError::Empty));
-        assert!(matches!(
-            Draft::from_json("{\"format\":"),
-            Err(DraftError::NotJson(_))
-        ));
-        assert_eq!(Draft::from_json("[1,2]"), Err(DraftError::NotASubmission));
-        assert_eq!(
-            Draft::from_json(r#"{"format":"cchc-framework","format_version":1}"#),
-            Err(DraftError::NotASubmission)
-        );
-        assert_eq!(
-            Draft::from_json(r#"{"format":"cchc-submission","format_version":2}"#),
-            Err(DraftError::NewerVersion(2))
-        );
-        assert!(matches!(
-            Draft::from_json(r#"{"format":"cchc-submission","format_version":1}"#),
-            Err(DraftError::Malformed(_))
-        ));
     }
 }

@@ -22,15 +22,23 @@ pub struct Points(pub i64);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Percent(pub i64);
 
-/// Divides `num` by `den`, rounding half away from zero. `den` must be positive.
+/// Divides `num` by `den`, rounding half away from zero. `den` must be positive; a zero or
+/// negative one gives zero rather than a panic.
 pub fn div_round(num: i128, den: i128) -> i128 {
-    debug_assert!(den > 0);
+    if den <= 0 {
+        return 0;
+    }
     let (q, r) = (num / den, num % den);
     if 2 * r.abs() >= den {
         q + num.signum()
     } else {
         q
     }
+}
+
+/// A wide value narrowed to hundredths, saturating at the ends of `i64` instead of wrapping.
+fn saturate(v: i128) -> i64 {
+    i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX })
 }
 
 impl Points {
@@ -41,7 +49,7 @@ impl Points {
     }
 
     pub fn from_whole(n: i64) -> Points {
-        Points(n * 100)
+        Points(n.saturating_mul(100))
     }
 
     /// `self × num ÷ den`, rounded to hundredths. A zero denominator gives zero.
@@ -49,7 +57,10 @@ impl Points {
         if den == 0 {
             return Points::ZERO;
         }
-        Points(div_round(self.0 as i128 * num as i128, den as i128) as i64)
+        Points(saturate(div_round(
+            i128::from(self.0) * i128::from(num),
+            i128::from(den),
+        )))
     }
 
     /// This value as a share of `max`, in hundredths of a percent. A zero maximum gives zero.
@@ -57,7 +68,10 @@ impl Points {
         if max.0 <= 0 {
             return Percent(0);
         }
-        Percent(div_round(self.0 as i128 * 10_000, max.0 as i128) as i64)
+        Percent(saturate(div_round(
+            i128::from(self.0) * 10_000,
+            i128::from(max.0),
+        )))
     }
 
     pub fn min(self, other: Points) -> Points {
@@ -90,7 +104,21 @@ impl Percent {
     }
 
     pub fn from_whole(n: i64) -> Percent {
-        Percent(n * 100)
+        Percent(n.saturating_mul(100))
+    }
+
+    /// `numerator ÷ denominator` as a percentage, rounded once to hundredths (half away from
+    /// zero). A zero denominator gives 0 %; a ratio beyond what an `i64` of hundredths holds
+    /// saturates rather than wrapping. Scoring compares ratios with band edges exactly (see
+    /// `Range::contains_ratio`); this is for showing them.
+    pub fn of_ratio(numerator: u64, denominator: u64) -> Percent {
+        if denominator == 0 {
+            return Percent(0);
+        }
+        Percent(saturate(div_round(
+            i128::from(numerator) * 10_000,
+            i128::from(denominator),
+        )))
     }
 
     pub fn parse(s: &str) -> Result<Percent, PointsError> {
@@ -176,6 +204,12 @@ fn format_hundredths(v: i64, lang: Lang) -> String {
 }
 
 fn format_short_hundredths(v: i64, lang: Lang) -> String {
+    format_short_wide(i128::from(v), lang)
+}
+
+/// Hundredths of any size, without trailing zeros (`1,5`, `2`), for texts that show a value
+/// wider than `Points` or `Percent` hold, such as a ratio far above 100 %.
+pub fn format_short_wide(v: i128, lang: Lang) -> String {
     let sign = if v < 0 { "-" } else { "" };
     let a = v.unsigned_abs();
     let (whole, frac) = (a / 100, a % 100);
@@ -202,27 +236,27 @@ impl fmt::Display for Percent {
 impl Add for Points {
     type Output = Points;
     fn add(self, rhs: Points) -> Points {
-        Points(self.0 + rhs.0)
+        Points(self.0.saturating_add(rhs.0))
     }
 }
 
 impl AddAssign for Points {
     fn add_assign(&mut self, rhs: Points) {
-        self.0 += rhs.0;
+        self.0 = self.0.saturating_add(rhs.0);
     }
 }
 
 impl Sub for Points {
     type Output = Points;
     fn sub(self, rhs: Points) -> Points {
-        Points(self.0 - rhs.0)
+        Points(self.0.saturating_sub(rhs.0))
     }
 }
 
 impl Neg for Points {
     type Output = Points;
     fn neg(self) -> Points {
-        Points(-self.0)
+        Points(self.0.saturating_neg())
     }
 }
 
@@ -331,6 +365,27 @@ mod tests {
         assert_eq!(Points(100).scale(1, 3), Points(33));
         assert_eq!(Points(100).scale(2, 3), Points(67));
         assert_eq!(Points(100).scale(1, 0), Points(0));
+    }
+
+    #[test]
+    fn a_ratio_is_a_percentage_rounded_once_and_never_wraps() {
+        assert_eq!(Percent::of_ratio(2, 3), Percent(6667));
+        assert_eq!(Percent::of_ratio(1, 8), Percent(1250));
+        assert_eq!(Percent::of_ratio(12, 10), Percent(12_000));
+        assert_eq!(Percent::of_ratio(5, 0), Percent(0));
+        assert_eq!(Percent::of_ratio(u64::MAX, 1), Percent(i64::MAX));
+        assert_eq!(
+            format_short_wide(i128::from(u64::MAX) * 10_000, Lang::Vi),
+            "1844674407370955161500"
+        );
+    }
+
+    #[test]
+    fn point_arithmetic_saturates_instead_of_overflowing() {
+        assert_eq!(Points(i64::MAX) + Points(1), Points(i64::MAX));
+        assert_eq!(Points(i64::MIN) - Points(1), Points(i64::MIN));
+        assert_eq!(-Points(i64::MIN), Points(i64::MAX));
+        assert_eq!(Points(i64::MAX).scale(3, 1), Points(i64::MAX));
     }
 
     #[test]

@@ -7,10 +7,11 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::draft::Draft;
-use crate::framework::{Framework, UnitType};
+use crate::framework::{Block, Framework, UnitType};
 use crate::points::{Percent, Points};
+use crate::report::{Cell, PlainSheet};
 use crate::scoring::score;
-use crate::text::fold_diacritics;
+use crate::text::{Lang, fold_diacritics};
 
 /// One unit's submission, scored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +59,7 @@ impl Entry {
             components: sc
                 .fields
                 .iter()
-                .filter(|f| f.block == "regular")
+                .filter(|f| f.block == Block::Regular)
                 .map(|f| (f.code.clone(), f.index))
                 .collect(),
             edited: edited || draft.edited_outside,
@@ -112,15 +113,15 @@ impl Ranked {
     }
 
     /// "lên 7 bậc", "giảm 6 bậc", "giữ nguyên", as the province's announcements say it.
-    pub fn movement(&self, lang: crate::Lang) -> Option<String> {
+    pub fn movement(&self, lang: Lang) -> Option<String> {
         let change = self.rank_change()?;
         Some(match (lang, change.cmp(&0)) {
-            (crate::Lang::Vi, Ordering::Greater) => format!("lên {change} bậc"),
-            (crate::Lang::Vi, Ordering::Less) => format!("giảm {} bậc", -change),
-            (crate::Lang::Vi, Ordering::Equal) => "giữ nguyên".into(),
-            (crate::Lang::En, Ordering::Greater) => format!("up {change}"),
-            (crate::Lang::En, Ordering::Less) => format!("down {}", -change),
-            (crate::Lang::En, Ordering::Equal) => "unchanged".into(),
+            (Lang::Vi, Ordering::Greater) => format!("lên {change} bậc"),
+            (Lang::Vi, Ordering::Less) => format!("giảm {} bậc", -change),
+            (Lang::Vi, Ordering::Equal) => "giữ nguyên".into(),
+            (Lang::En, Ordering::Greater) => format!("up {change}"),
+            (Lang::En, Ordering::Less) => format!("down {}", -change),
+            (Lang::En, Ordering::Equal) => "unchanged".into(),
         })
     }
 }
@@ -143,7 +144,7 @@ pub fn rank(entries: &[Entry]) -> Vec<Ranked> {
     for (i, e) in sorted.into_iter().enumerate() {
         let rank = match out.last() {
             Some(prev) if prev.entry.index() == e.index() => prev.rank,
-            _ => i as u32 + 1,
+            _ => u32::try_from(i + 1).unwrap_or(u32::MAX),
         };
         out.push(Ranked {
             rank,
@@ -185,53 +186,58 @@ pub enum Flag {
 }
 
 impl Flag {
-    pub fn message(&self, lang: crate::Lang) -> String {
-        let vi = lang == crate::Lang::Vi;
-        match self {
-            Flag::Duplicate {
-                unit,
-                year,
-                sources,
-            } if vi => {
-                format!(
-                    "{unit} có {} tệp cho năm {year}: {}",
-                    sources.len(),
-                    sources.join(", ")
-                )
-            }
-            Flag::Duplicate {
-                unit,
-                year,
-                sources,
-            } => {
-                format!(
-                    "{unit} has {} files for {year}: {}",
-                    sources.len(),
-                    sources.join(", ")
-                )
-            }
-            Flag::MixedFrameworks {
-                unit_type,
-                versions,
-            } if vi => format!(
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (
+                Flag::Duplicate {
+                    unit,
+                    year,
+                    sources,
+                },
+                Lang::Vi,
+            ) => format!(
+                "{unit} có {} tệp cho năm {year}: {}",
+                sources.len(),
+                sources.join(", ")
+            ),
+            (
+                Flag::Duplicate {
+                    unit,
+                    year,
+                    sources,
+                },
+                Lang::En,
+            ) => format!(
+                "{unit} has {} files for {year}: {}",
+                sources.len(),
+                sources.join(", ")
+            ),
+            (
+                Flag::MixedFrameworks {
+                    unit_type,
+                    versions,
+                },
+                Lang::Vi,
+            ) => format!(
                 "{}: các tệp chấm theo những bộ tiêu chí khác nhau ({})",
                 unit_type.label(lang),
                 versions.join("; ")
             ),
-            Flag::MixedFrameworks {
-                unit_type,
-                versions,
-            } => {
-                format!(
-                    "{}: files scored on different frameworks ({})",
-                    unit_type.label(lang),
-                    versions.join("; ")
-                )
-            }
-            Flag::Edited { unit, source } if vi => {
+            (
+                Flag::MixedFrameworks {
+                    unit_type,
+                    versions,
+                },
+                Lang::En,
+            ) => format!(
+                "{}: files scored on different frameworks ({})",
+                unit_type.label(lang),
+                versions.join("; ")
+            ),
+            (Flag::Edited { unit, source }, Lang::Vi) => {
                 format!("{unit} ({source}): tệp đã bị chỉnh sửa ngoài ứng dụng")
             }
-            Flag::Edited { unit, source } => {
+            (Flag::Edited { unit, source }, Lang::En) => {
                 format!("{unit} ({source}): the file was edited outside the app")
             }
         }
@@ -279,6 +285,91 @@ pub fn flags(entries: &[Entry]) -> Vec<Flag> {
         });
     }
     out
+}
+
+/// The column headers of the ranking sheet, before the component indexes and the rank change.
+fn sheet_headers(lang: Lang) -> [&'static str; 9] {
+    match lang {
+        Lang::Vi => [
+            "Xếp hạng",
+            "Đơn vị",
+            "Điểm tự đánh giá",
+            "Điểm điều tra XHH",
+            "Điểm thưởng",
+            "Điểm trừ",
+            "Tổng điểm",
+            "Chỉ số (%)",
+            "Xếp loại",
+        ],
+        Lang::En => [
+            "Rank",
+            "Unit",
+            "Self-scored",
+            "Survey",
+            "Bonus",
+            "Penalty",
+            "Total",
+            "Index (%)",
+            "Band",
+        ],
+    }
+}
+
+/// One block's ranking as a plain table: rank, unit, parts, total, index, band (`band` gives it
+/// for a line: the band depends on the framework, which the caller holds), component indexes and
+/// the movement since last year. The CSV and the .xlsx are both written from it.
+pub fn sheet(
+    ranked: &[Ranked],
+    lang: Lang,
+    block: UnitType,
+    band: impl Fn(&Ranked) -> String,
+) -> PlainSheet {
+    let block_label = block.label(lang);
+    let codes: Vec<String> = ranked
+        .first()
+        .map(|r| r.entry.components.iter().map(|c| c.0.clone()).collect())
+        .unwrap_or_default();
+    let (field, rank_change, title) = match lang {
+        Lang::Vi => (
+            "Lĩnh vực",
+            "Thay đổi thứ hạng",
+            format!("Xếp hạng Chỉ số CCHC — {block_label}"),
+        ),
+        Lang::En => (
+            "Field",
+            "Rank change",
+            format!("PAR Index ranking — {block_label}"),
+        ),
+    };
+    let mut headers: Vec<String> = sheet_headers(lang).iter().map(|s| s.to_string()).collect();
+    headers.extend(codes.iter().map(|c| format!("{field} {c}")));
+    headers.push(rank_change.into());
+    let rows = ranked
+        .iter()
+        .map(|r| {
+            let e = &r.entry;
+            let mut row = vec![
+                Cell::Whole(i64::from(r.rank)),
+                Cell::Text(e.unit.clone()),
+                Cell::Points(e.self_scored),
+                Cell::Points(e.survey()),
+                Cell::Points(e.bonus),
+                Cell::Points(e.penalty),
+                Cell::Points(e.total()),
+                Cell::Percent(e.index()),
+                Cell::Text(band(r)),
+            ];
+            row.extend(e.components.iter().map(|c| Cell::Percent(c.1)));
+            row.push(Cell::Text(r.movement(lang).unwrap_or_default()));
+            row
+        })
+        .collect();
+    PlainSheet {
+        name: block_label.to_string(),
+        title,
+        headers,
+        rows,
+    }
 }
 
 #[cfg(test)]
@@ -348,7 +439,7 @@ mod tests {
         );
         let said: Vec<(String, String)> = now
             .iter()
-            .map(|r| (r.entry.unit.clone(), r.movement(crate::Lang::Vi).unwrap()))
+            .map(|r| (r.entry.unit.clone(), r.movement(Lang::Vi).unwrap()))
             .collect();
         assert_eq!(
             said,
@@ -357,6 +448,68 @@ mod tests {
                 ("Châu Thành".into(), "giảm 1 bậc".into()),
                 ("Mỹ Xuyên".into(), "giảm 1 bậc".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn the_ranking_sheet_has_its_headers_in_either_language_and_a_row_per_unit() {
+        let mut a = entry("Sở Y tế", 80);
+        a.components = vec![("1".into(), Percent::from_whole(90))];
+        let mut b = entry("Sở Tài chính", 70);
+        b.components = vec![("1".into(), Percent::from_whole(70))];
+        let ranked = rank(&[b, a]);
+        let vi = sheet(&ranked, Lang::Vi, UnitType::So, |_| "Tốt".into());
+        assert_eq!(vi.name, "Cấp sở");
+        assert_eq!(vi.title, "Xếp hạng Chỉ số CCHC — Cấp sở");
+        assert_eq!(
+            vi.headers,
+            [
+                "Xếp hạng",
+                "Đơn vị",
+                "Điểm tự đánh giá",
+                "Điểm điều tra XHH",
+                "Điểm thưởng",
+                "Điểm trừ",
+                "Tổng điểm",
+                "Chỉ số (%)",
+                "Xếp loại",
+                "Lĩnh vực 1",
+                "Thay đổi thứ hạng"
+            ]
+        );
+        let en = sheet(&ranked, Lang::En, UnitType::Huyen, |_| "Good".into());
+        assert_eq!(en.title, "PAR Index ranking — Districts");
+        assert_eq!(en.headers[0], "Rank");
+        assert_eq!(en.headers[7], "Index (%)");
+        assert_eq!(en.headers[9], "Field 1");
+        assert_eq!(en.headers[10], "Rank change");
+        assert_eq!(vi.rows.len(), 2);
+        assert_eq!(
+            vi.rows[0][..3],
+            [
+                Cell::Whole(1),
+                Cell::Text("Sở Y tế".into()),
+                Cell::Points(Points::from_whole(80))
+            ]
+        );
+        assert_eq!(vi.rows[0][8], Cell::Text("Tốt".into()));
+        assert_eq!(vi.rows[0][9], Cell::Percent(Percent::from_whole(90)));
+        assert_eq!(vi.rows[0][10], Cell::Text(String::new()));
+    }
+
+    #[test]
+    fn flags_are_said_differently_in_each_language() {
+        let f = Flag::Edited {
+            unit: "Sở Y tế".into(),
+            source: "a.json".into(),
+        };
+        assert_eq!(
+            f.message(Lang::Vi),
+            "Sở Y tế (a.json): tệp đã bị chỉnh sửa ngoài ứng dụng"
+        );
+        assert_eq!(
+            f.message(Lang::En),
+            "Sở Y tế (a.json): the file was edited outside the app"
         );
     }
 

@@ -85,29 +85,12 @@ pub struct ScoreTable {
 
 impl ScoreTable {
     pub fn build(framework: &Framework, draft: &Draft, sc: &Scorecard, lang: Lang) -> ScoreTable {
-        let vi = lang == Lang::Vi;
         let register = &draft.answers.evidence;
         let describe = |id: &str| -> String {
-            match register.iter().find(|e| e.id == id) {
-                Some(e) => {
-                    let mut s = e.number.clone();
-                    if e.date.is_some() {
-                        s.push_str(&format!(
-                            " {} {}",
-                            if vi { "ngày" } else { "dated" },
-                            display_date(&e.date)
-                        ));
-                    }
-                    if !e.title.is_empty() {
-                        s.push_str(&format!(" — {}", e.title));
-                    }
-                    if !e.section.is_empty() {
-                        s.push_str(&format!(" ({})", e.section));
-                    }
-                    s.trim().to_string()
-                }
-                None => id.to_string(),
-            }
+            register
+                .iter()
+                .find(|e| e.id == id)
+                .map_or_else(|| id.to_string(), |e| e.describe(lang))
         };
         let mut rows = Vec::new();
         fn walk<'a>(node: &'a Node, depth: u8, out: &mut Vec<(&'a Node, u8)>) {
@@ -133,36 +116,16 @@ impl ScoreTable {
                 Some(ItemStatus::Survey) | Some(ItemStatus::NotApplicable) => None,
                 _ => score.map(|s| s.points),
             };
-            let mut remark = match (status, node.block) {
-                (Some(ItemStatus::Survey), _) => {
-                    if vi {
-                        "Tỉnh chấm qua ĐTXHH"
-                    } else {
-                        "Scored by the province's survey"
-                    }
-                }
-                (Some(ItemStatus::NotApplicable), _) => {
-                    if vi {
-                        "Không áp dụng"
-                    } else {
-                        "Not applicable"
-                    }
-                }
-                (_, Block::Penalty) if depth == 0 => {
-                    if vi {
-                        "Điểm trừ"
-                    } else {
-                        "Penalty"
-                    }
-                }
-                (_, Block::Bonus) if depth == 0 => {
-                    if vi {
-                        "Điểm thưởng"
-                    } else {
-                        "Bonus"
-                    }
-                }
-                _ => "",
+            let mut remark = match (status, node.block, lang) {
+                (Some(ItemStatus::Survey), _, Lang::Vi) => "Tỉnh chấm qua ĐTXHH",
+                (Some(ItemStatus::Survey), _, Lang::En) => "Scored by the province's survey",
+                (Some(ItemStatus::NotApplicable), _, Lang::Vi) => "Không áp dụng",
+                (Some(ItemStatus::NotApplicable), _, Lang::En) => "Not applicable",
+                (_, Block::Penalty, Lang::Vi) if depth == 0 => "Điểm trừ",
+                (_, Block::Penalty, Lang::En) if depth == 0 => "Penalty",
+                (_, Block::Bonus, Lang::Vi) if depth == 0 => "Điểm thưởng",
+                (_, Block::Bonus, Lang::En) if depth == 0 => "Bonus",
+                (_, _, Lang::Vi | Lang::En) => "",
             }
             .to_string();
             if let Some(crate::answer::Value::NotApplicable { reason }) =
@@ -270,7 +233,7 @@ impl ScoreTable {
             component_indexes: sc
                 .fields
                 .iter()
-                .filter(|f| f.block == "regular")
+                .filter(|f| f.block == Block::Regular)
                 .map(|f| {
                     let title = framework
                         .node(&f.code)
@@ -336,6 +299,15 @@ mod tests {
         let row = t.rows.iter().find(|r| r.code == "1.1.1").unwrap();
         assert_eq!(row.points, Some(Points(100)));
         assert_eq!(row.evidence, vec!["12/KH-SNV ngày 10/01/2025".to_string()]);
+        // A document's issuer is cited too, as everywhere a document is cited.
+        let mut with_issuer = d.clone();
+        with_issuer.answers.evidence[0].issuer = "Sở Nội vụ".into();
+        let t = ScoreTable::build(&fw, &with_issuer, &sc, Lang::Vi);
+        let row = t.rows.iter().find(|r| r.code == "1.1.1").unwrap();
+        assert_eq!(
+            row.evidence,
+            vec!["12/KH-SNV ngày 10/01/2025 của Sở Nội vụ".to_string()]
+        );
         assert_eq!(t.lacking_evidence.len(), 1);
         assert!(t.lacking_evidence[0].0.starts_with("1.1.2"));
         assert_eq!(t.lacking_evidence[0].1, "Đang bổ sung");

@@ -1,87 +1,165 @@
-//! The submission file (`cchc-submission`, version 1): exporting a draft exactly, and checking a
-//! file before anything is imported — every way a file can be wrong has its own error and its
-//! own message, and nothing is changed until the file has passed.
+//! The submission file (`cchc-submission`, version 1): reading and writing a [`Draft`] as a file,
+//! exporting it exactly, and checking a file before anything is imported — every way a file can be
+//! wrong has its own error and its own message, and nothing is changed until the file has passed.
 //!
 //! The file is a [`Draft`] with, filled in at export: the framework's fingerprint and outline,
 //! the app version, a snapshot of the scorecard and a checksum over the canonical content. Export
 //! is a pure function of the draft, so exporting an imported file again gives the same bytes.
+//!
+//! Layers: this module sits on top of [`crate::draft`] (the record), which sits on
+//! [`crate::answer`] and [`crate::framework`], which sit on [`crate::points`], [`crate::text`] and
+//! [`crate::fingerprint`]. The methods `Draft::from_json`, `to_json`, `file_name`,
+//! `content_checksum` and `export` are defined here, where the file format lives.
 
 use std::collections::HashSet;
-use std::fmt::Write;
+use std::fmt;
 
-use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+use serde::Serialize;
 
 use crate::answer::Value;
-use crate::draft::{Draft, DraftError};
+use crate::draft::Draft;
 use crate::framework::{Framework, OutlineItem, Rule};
-use crate::points::{Percent, Points};
+use crate::points::Points;
 use crate::scoring::{Scorecard, score};
 use crate::text::Lang;
+
+pub use crate::draft::{SUBMISSION_FORMAT, SUBMISSION_FORMAT_VERSION};
+pub use crate::fingerprint::sha256_tag;
+pub use crate::snapshot::{FieldSnapshot, ScoreSnapshot};
 
 /// Files above this are refused before they are read.
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 
-/// `sha256:` followed by the hex digest of `bytes`.
-pub fn sha256_tag(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut out = String::with_capacity(71);
-    out.push_str("sha256:");
-    for b in digest {
-        let _ = write!(out, "{b:02x}");
-    }
-    out
+/// Why a text (a stored draft or a picked file) is not a readable submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftError {
+    Empty,
+    /// Not JSON; `truncated` when the text simply stops (an interrupted copy or download).
+    NotJson {
+        truncated: bool,
+        detail: String,
+    },
+    NotASubmission,
+    NewerVersion(u32),
+    Malformed(String),
 }
 
-/// The scores as exported, for readers of the file; recomputed and compared on import.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ScoreSnapshot {
-    pub total: Points,
-    pub applicable_max: Points,
-    pub index: Percent,
-    pub self_scored: Points,
-    pub survey: Points,
-    pub bonus: Points,
-    pub penalty: Points,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub band: Option<String>,
-    pub fields: Vec<FieldSnapshot>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldSnapshot {
-    pub code: String,
-    pub points: Points,
-    pub applicable_max: Points,
-    pub index: Percent,
-}
-
-impl ScoreSnapshot {
-    pub fn of(framework: &Framework, sc: &Scorecard) -> ScoreSnapshot {
-        ScoreSnapshot {
-            total: sc.total,
-            applicable_max: sc.applicable_max,
-            index: sc.index,
-            self_scored: sc.self_scored,
-            survey: sc.survey,
-            bonus: sc.bonus,
-            penalty: sc.penalty,
-            band: sc.band(framework).map(|b| b.label.vi.clone()),
-            fields: sc
-                .fields
-                .iter()
-                .map(|f| FieldSnapshot {
-                    code: f.code.clone(),
-                    points: f.points + f.survey_points,
-                    applicable_max: f.applicable_max,
-                    index: f.index,
-                })
-                .collect(),
+impl DraftError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (DraftError::Empty, Lang::Vi) => "Tệp rỗng".into(),
+            (DraftError::Empty, Lang::En) => "The file is empty".into(),
+            (
+                DraftError::NotJson {
+                    truncated: true, ..
+                },
+                Lang::Vi,
+            ) => "Tệp bị cắt cụt (không trọn vẹn); hãy lấy lại tệp gốc".into(),
+            (
+                DraftError::NotJson {
+                    truncated: true, ..
+                },
+                Lang::En,
+            ) => "The file is cut short (incomplete); get the original file again".into(),
+            (DraftError::NotJson { detail, .. }, Lang::Vi) => {
+                format!("Tệp không phải định dạng JSON của ứng dụng (chi tiết kỹ thuật: {detail})")
+            }
+            (DraftError::NotJson { detail, .. }, Lang::En) => {
+                format!("The file is not JSON ({detail})")
+            }
+            (DraftError::NotASubmission, Lang::Vi) => {
+                "Tệp JSON này không phải tệp tự đánh giá Chỉ số CCHC".into()
+            }
+            (DraftError::NotASubmission, Lang::En) => {
+                "This JSON file is not a PAR Index self-assessment".into()
+            }
+            (DraftError::NewerVersion(v), Lang::Vi) => format!(
+                "Tệp dùng định dạng phiên bản {v}, mới hơn ứng dụng này; hãy cập nhật ứng dụng"
+            ),
+            (DraftError::NewerVersion(v), Lang::En) => {
+                format!("The file uses format version {v}, newer than this app; update the app")
+            }
+            (DraftError::Malformed(m), Lang::Vi) => {
+                format!("Nội dung tệp sai cấu trúc (chi tiết kỹ thuật: {m})")
+            }
+            (DraftError::Malformed(m), Lang::En) => format!("The file's content is malformed: {m}"),
         }
     }
 }
 
+impl fmt::Display for DraftError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::Vi))
+    }
+}
+
+/// Writes a value as JSON.
+///
+/// Cannot fail for the values written here (a [`Draft`] and its parts): every type serialises
+/// through derived impls or `Points`' and `Percent`'s decimal strings, which never return an
+/// error, and every map is keyed by `String`. `serde_json` fails only on an impl that returns an
+/// error or a map key that is not a string, so the `Err` arm is unreachable and no caller can
+/// ever be handed an empty or partial file.
+fn write_json(value: &impl Serialize, pretty: bool) -> String {
+    let written = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
+    match written {
+        Ok(text) => text,
+        Err(e) => unreachable!("a draft always serialises to JSON: {e}"),
+    }
+}
+
 impl Draft {
+    /// Reads a draft or submission file, checking its header before its body so that a file of
+    /// another kind or version gets a message about what it is.
+    pub fn from_json(text: &str) -> Result<Draft, DraftError> {
+        if text.trim().is_empty() {
+            return Err(DraftError::Empty);
+        }
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| DraftError::NotJson {
+                truncated: e.is_eof(),
+                detail: e.to_string(),
+            })?;
+        if value.get("format").and_then(|f| f.as_str()) != Some(SUBMISSION_FORMAT) {
+            return Err(DraftError::NotASubmission);
+        }
+        match value.get("format_version").and_then(|v| v.as_u64()) {
+            Some(v) if v == u64::from(SUBMISSION_FORMAT_VERSION) => {}
+            Some(v) if v > u64::from(SUBMISSION_FORMAT_VERSION) => {
+                return Err(DraftError::NewerVersion(
+                    u32::try_from(v).unwrap_or(u32::MAX),
+                ));
+            }
+            _ => return Err(DraftError::Malformed("format_version".into())),
+        }
+        serde_json::from_value(value).map_err(|e| DraftError::Malformed(e.to_string()))
+    }
+
+    /// The draft as stored (compact). Never empty: see [`write_json`].
+    pub fn to_json(&self) -> String {
+        write_json(self, false)
+    }
+
+    /// `CCHC-2025-So-Noi-vu-tu-danh-gia.json`: a name a clerk recognises, without diacritics
+    /// (they are kept inside the file).
+    pub fn file_name(&self) -> String {
+        let unit = crate::text::strip_diacritics(&self.unit.name)
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let unit = if unit.is_empty() {
+            "don-vi".to_string()
+        } else {
+            unit
+        };
+        format!("CCHC-{}-{unit}-tu-danh-gia.json", self.answers.year)
+    }
+
     /// The checksum of this draft's content: the canonical JSON of the draft without its
     /// `checksum`.
     pub fn content_checksum(&self) -> String {
@@ -90,7 +168,8 @@ impl Draft {
         sha256_tag(copy.to_json().as_bytes())
     }
 
-    /// The submission file for this draft, scored with `framework`.
+    /// The submission file for this draft, scored with `framework`. Never empty: see
+    /// [`write_json`].
     pub fn export(&self, framework: &Framework, app_version: &str) -> String {
         let mut file = self.clone();
         // The file names the framework it was scored with, all of it from that framework.
@@ -107,7 +186,7 @@ impl Draft {
         file.checksum = None;
         file.checksum = Some(file.content_checksum());
         // Pretty, so that a person who opens it in a text editor can read it.
-        serde_json::to_string_pretty(&file).unwrap_or_default()
+        write_json(&file, true)
     }
 }
 
@@ -127,50 +206,62 @@ pub enum AnswerProblem {
 
 impl AnswerProblem {
     pub fn message(&self, lang: Lang) -> String {
-        let vi = lang == Lang::Vi;
-        match self {
-            AnswerProblem::UnknownCode(c) if vi => {
+        let p = |x: &Points| x.format_short(lang);
+        match (self, lang) {
+            (AnswerProblem::UnknownCode(c), Lang::Vi) => {
                 format!("{c}: mã tiêu chí không có trong bộ tiêu chí")
             }
-            AnswerProblem::UnknownCode(c) => format!("{c}: no such item in the framework"),
-            AnswerProblem::DoesNotFit(c) if vi => format!("{c}: câu trả lời không khớp cách chấm"),
-            AnswerProblem::DoesNotFit(c) => format!("{c}: the answer does not fit the item's rule"),
-            AnswerProblem::UnknownLevel { code, id } if vi => {
+            (AnswerProblem::UnknownCode(c), Lang::En) => {
+                format!("{c}: no such item in the framework")
+            }
+            (AnswerProblem::DoesNotFit(c), Lang::Vi) => {
+                format!("{c}: câu trả lời không khớp cách chấm")
+            }
+            (AnswerProblem::DoesNotFit(c), Lang::En) => {
+                format!("{c}: the answer does not fit the item's rule")
+            }
+            (AnswerProblem::UnknownLevel { code, id }, Lang::Vi) => {
                 format!("{code}: không có mức “{id}”")
             }
-            AnswerProblem::UnknownLevel { code, id } => format!("{code}: no level “{id}”"),
-            AnswerProblem::UnknownChecklistItem { code, id } if vi => {
+            (AnswerProblem::UnknownLevel { code, id }, Lang::En) => {
+                format!("{code}: no level “{id}”")
+            }
+            (AnswerProblem::UnknownChecklistItem { code, id }, Lang::Vi) => {
                 format!("{code}: không có nội dung “{id}”")
             }
-            AnswerProblem::UnknownChecklistItem { code, id } => {
+            (AnswerProblem::UnknownChecklistItem { code, id }, Lang::En) => {
                 format!("{code}: no sub-item “{id}”")
             }
-            AnswerProblem::EstimateOutOfRange { code, points } if vi => format!(
-                "{code}: điểm ước tính {} ngoài khoảng cho phép",
-                points.format_short(lang)
-            ),
-            AnswerProblem::EstimateOutOfRange { code, points } => {
-                format!(
-                    "{code}: estimate {} is out of range",
-                    points.format_short(lang)
-                )
+            (AnswerProblem::EstimateOutOfRange { code, points }, Lang::Vi) => {
+                format!("{code}: điểm ước tính {} ngoài khoảng cho phép", p(points))
             }
-            AnswerProblem::NotApplicableNotAllowed(c) if vi => {
+            (AnswerProblem::EstimateOutOfRange { code, points }, Lang::En) => {
+                format!("{code}: estimate {} is out of range", p(points))
+            }
+            (AnswerProblem::NotApplicableNotAllowed(c), Lang::Vi) => {
                 format!("{c}: tiêu chí không được chọn “không áp dụng”")
             }
-            AnswerProblem::NotApplicableNotAllowed(c) => format!("{c}: cannot be “not applicable”"),
-            AnswerProblem::NoTaskNotAllowed(c) if vi => {
+            (AnswerProblem::NotApplicableNotAllowed(c), Lang::En) => {
+                format!("{c}: cannot be “not applicable”")
+            }
+            (AnswerProblem::NoTaskNotAllowed(c), Lang::Vi) => {
                 format!("{c}: tiêu chí không được chọn “không phát sinh nhiệm vụ”")
             }
-            AnswerProblem::NoTaskNotAllowed(c) => format!("{c}: cannot be “nothing to do”"),
-            AnswerProblem::UnknownEvidence { code, id } if vi => {
+            (AnswerProblem::NoTaskNotAllowed(c), Lang::En) => {
+                format!("{c}: cannot be “nothing to do”")
+            }
+            (AnswerProblem::UnknownEvidence { code, id }, Lang::Vi) => {
                 format!("{code}: tài liệu “{id}” không có trong sổ tài liệu")
             }
-            AnswerProblem::UnknownEvidence { code, id } => {
+            (AnswerProblem::UnknownEvidence { code, id }, Lang::En) => {
                 format!("{code}: document “{id}” is not in the register")
             }
-            AnswerProblem::DuplicateEvidenceId(id) if vi => format!("Mã tài liệu “{id}” bị trùng"),
-            AnswerProblem::DuplicateEvidenceId(id) => format!("Document id “{id}” is used twice"),
+            (AnswerProblem::DuplicateEvidenceId(id), Lang::Vi) => {
+                format!("Mã tài liệu “{id}” bị trùng")
+            }
+            (AnswerProblem::DuplicateEvidenceId(id), Lang::En) => {
+                format!("Document id “{id}” is used twice")
+            }
         }
     }
 }
@@ -266,32 +357,32 @@ pub enum Difference {
 
 impl Difference {
     pub fn message(&self, lang: Lang) -> String {
-        let vi = lang == Lang::Vi;
-        match self {
-            Difference::Added(c) if vi => {
+        let p = |x: &Points| x.format_short(lang);
+        match (self, lang) {
+            (Difference::Added(c), Lang::Vi) => {
                 format!("{c}: có trong bộ tiêu chí đang dùng, không có trong tệp")
             }
-            Difference::Added(c) => format!("{c}: in the loaded framework, not in the file's"),
-            Difference::Removed(c) if vi => {
+            (Difference::Added(c), Lang::En) => {
+                format!("{c}: in the loaded framework, not in the file's")
+            }
+            (Difference::Removed(c), Lang::Vi) => {
                 format!("{c}: có trong tệp, không có trong bộ tiêu chí đang dùng")
             }
-            Difference::Removed(c) => {
+            (Difference::Removed(c), Lang::En) => {
                 format!("{c}: in the file's framework, not in the loaded one")
             }
-            Difference::MaxChanged { code, file, loaded } if vi => format!(
+            (Difference::MaxChanged { code, file, loaded }, Lang::Vi) => format!(
                 "{code}: điểm tối đa {} trong tệp, {} trong bộ đang dùng",
-                file.format_short(lang),
-                loaded.format_short(lang)
+                p(file),
+                p(loaded)
             ),
-            Difference::MaxChanged { code, file, loaded } => format!(
-                "{code}: max {} in the file, {} loaded",
-                file.format_short(lang),
-                loaded.format_short(lang)
-            ),
-            Difference::RuleChanged { code, file, loaded } if vi => {
+            (Difference::MaxChanged { code, file, loaded }, Lang::En) => {
+                format!("{code}: max {} in the file, {} loaded", p(file), p(loaded))
+            }
+            (Difference::RuleChanged { code, file, loaded }, Lang::Vi) => {
                 format!("{code}: cách chấm “{file}” trong tệp, “{loaded}” trong bộ đang dùng")
             }
-            Difference::RuleChanged { code, file, loaded } => {
+            (Difference::RuleChanged { code, file, loaded }, Lang::En) => {
                 format!("{code}: rule “{file}” in the file, “{loaded}” loaded")
             }
         }
@@ -326,6 +417,10 @@ pub fn differences(file: &[OutlineItem], loaded: &[OutlineItem]) -> Vec<Differen
 }
 
 /// Why a file cannot be imported. Each leaves every draft as it was.
+///
+/// `Empty`, `NotJson`, `NotASubmission`, `NewerVersion` and `Malformed` are the file's
+/// [`DraftError`], converted by `From` and said in the same words; the others are found after the
+/// file was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     TooLarge {
@@ -354,76 +449,60 @@ pub enum ImportError {
 }
 
 impl ImportError {
+    /// The message: the reading refusals are said by [`DraftError::message`], the one wording
+    /// for a text that cannot be read, whether it was stored or picked.
     pub fn message(&self, lang: Lang) -> String {
-        let vi = lang == Lang::Vi;
         match self {
-            ImportError::TooLarge { bytes } if vi => format!(
-                "Tệp lớn {} MB, vượt giới hạn 10 MB; đây không phải tệp tự đánh giá",
-                bytes / (1024 * 1024)
-            ),
+            ImportError::Empty => DraftError::Empty.message(lang),
+            ImportError::NotJson { truncated, detail } => DraftError::NotJson {
+                truncated: *truncated,
+                detail: detail.clone(),
+            }
+            .message(lang),
+            ImportError::NotASubmission => DraftError::NotASubmission.message(lang),
+            ImportError::NewerVersion(v) => DraftError::NewerVersion(*v).message(lang),
+            ImportError::Malformed(m) => DraftError::Malformed(m.clone()).message(lang),
             ImportError::TooLarge { bytes } => {
-                format!(
-                    "The file is {} MB, over the 10 MB limit; it is not a self-assessment file",
-                    bytes / (1024 * 1024)
-                )
+                let mb = bytes / (1024 * 1024);
+                match lang {
+                    Lang::Vi => format!(
+                        "Tệp lớn {mb} MB, vượt giới hạn 10 MB; đây không phải tệp tự đánh giá"
+                    ),
+                    Lang::En => format!(
+                        "The file is {mb} MB, over the 10 MB limit; it is not a self-assessment file"
+                    ),
+                }
             }
-            ImportError::Empty if vi => "Tệp rỗng".into(),
-            ImportError::Empty => "The file is empty".into(),
-            ImportError::NotJson {
-                truncated: true, ..
-            } if vi => "Tệp bị cắt cụt (không trọn vẹn); hãy lấy lại tệp gốc".into(),
-            ImportError::NotJson {
-                truncated: true, ..
-            } => "The file is cut short (incomplete); get the original file again".into(),
-            ImportError::NotJson { detail, .. } if vi => {
-                format!("Tệp không phải định dạng JSON của ứng dụng (chi tiết kỹ thuật: {detail})")
-            }
-            ImportError::NotJson { detail, .. } => format!("The file is not JSON ({detail})"),
-            ImportError::NotASubmission if vi => {
-                "Tệp JSON này không phải tệp tự đánh giá Chỉ số CCHC".into()
-            }
-            ImportError::NotASubmission => {
-                "This JSON file is not a PAR Index self-assessment".into()
-            }
-            ImportError::NewerVersion(v) if vi => format!(
-                "Tệp dùng định dạng phiên bản {v}, mới hơn ứng dụng này; hãy cập nhật ứng dụng"
-            ),
-            ImportError::NewerVersion(v) => {
-                format!("The file uses format version {v}, newer than this app; update the app")
-            }
-            ImportError::Malformed(m) if vi => {
-                format!("Nội dung tệp sai cấu trúc (chi tiết kỹ thuật: {m})")
-            }
-            ImportError::Malformed(m) => format!("The file's content is malformed: {m}"),
-            ImportError::FrameworkNotLoaded { id, version } if vi => format!(
-                "Tệp được chấm theo bộ tiêu chí “{id}” phiên bản {version}, chưa có trong ứng dụng; hãy nạp bộ tiêu chí đó trước"
-            ),
-            ImportError::FrameworkNotLoaded { id, version } => format!(
-                "The file was scored with framework “{id}” version {version}, which is not loaded; load it first"
-            ),
+            ImportError::FrameworkNotLoaded { id, version } => match lang {
+                Lang::Vi => format!(
+                    "Tệp được chấm theo bộ tiêu chí “{id}” phiên bản {version}, chưa có trong ứng dụng; hãy nạp bộ tiêu chí đó trước"
+                ),
+                Lang::En => format!(
+                    "The file was scored with framework “{id}” version {version}, which is not loaded; load it first"
+                ),
+            },
             ImportError::FrameworkDiffers {
                 id,
                 file_version,
                 loaded_version,
                 differences,
-            } if vi => format!(
-                "Tệp được chấm theo bộ tiêu chí “{id}” phiên bản {file_version}, khác với bộ đang dùng (phiên bản {loaded_version}); {} điểm khác nhau",
-                differences.len()
-            ),
-            ImportError::FrameworkDiffers {
-                id,
-                file_version,
-                loaded_version,
-                differences,
-            } => format!(
-                "The file was scored with framework “{id}” version {file_version}, which differs from the loaded one (version {loaded_version}); {} differences",
-                differences.len()
-            ),
-            ImportError::InvalidAnswers(list) if vi => {
-                format!("Có {} câu trả lời không khớp bộ tiêu chí", list.len())
+            } => {
+                let n = differences.len();
+                match lang {
+                    Lang::Vi => format!(
+                        "Tệp được chấm theo bộ tiêu chí “{id}” phiên bản {file_version}, khác với bộ đang dùng (phiên bản {loaded_version}); {n} điểm khác nhau"
+                    ),
+                    Lang::En => format!(
+                        "The file was scored with framework “{id}” version {file_version}, which differs from the loaded one (version {loaded_version}); {n} differences"
+                    ),
+                }
             }
             ImportError::InvalidAnswers(list) => {
-                format!("{} answers do not fit the framework", list.len())
+                let n = list.len();
+                match lang {
+                    Lang::Vi => format!("Có {n} câu trả lời không khớp bộ tiêu chí"),
+                    Lang::En => format!("{n} answers do not fit the framework"),
+                }
             }
         }
     }
@@ -455,16 +534,15 @@ pub struct ImportPreview {
     pub scorecard: Scorecard,
 }
 
-fn from_draft_error(e: DraftError) -> ImportError {
-    match e {
-        DraftError::Empty => ImportError::Empty,
-        DraftError::NotJson(detail) => ImportError::NotJson {
-            truncated: detail.contains("EOF"),
-            detail,
-        },
-        DraftError::NotASubmission => ImportError::NotASubmission,
-        DraftError::NewerVersion(v) => ImportError::NewerVersion(v),
-        DraftError::Malformed(m) => ImportError::Malformed(m),
+impl From<DraftError> for ImportError {
+    fn from(e: DraftError) -> ImportError {
+        match e {
+            DraftError::Empty => ImportError::Empty,
+            DraftError::NotJson { truncated, detail } => ImportError::NotJson { truncated, detail },
+            DraftError::NotASubmission => ImportError::NotASubmission,
+            DraftError::NewerVersion(v) => ImportError::NewerVersion(v),
+            DraftError::Malformed(m) => ImportError::Malformed(m),
+        }
     }
 }
 
@@ -474,7 +552,7 @@ pub fn check_import(text: &str, frameworks: &[&Framework]) -> Result<ImportPrevi
     if text.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
-    let draft = Draft::from_json(text).map_err(from_draft_error)?;
+    let draft = Draft::from_json(text)?;
     let same_id: Vec<&&Framework> = frameworks
         .iter()
         .filter(|f| f.id == draft.framework.id)
@@ -551,5 +629,158 @@ impl ImportPreview {
         d.checksum = None;
         d.framework.outline = None;
         d
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::Evidence;
+    use crate::draft::{Edit, FrameworkRef, UnitRef};
+
+    fn draft() -> Draft {
+        Draft::new(
+            "d1".into(),
+            FrameworkRef {
+                id: "mini".into(),
+                version: "1".into(),
+                fingerprint: None,
+                outline: None,
+            },
+            UnitRef {
+                id: None,
+                name: "Sở Nội vụ".into(),
+            },
+            2025,
+            "2025-11-01T08:00:00Z".into(),
+        )
+    }
+
+    #[test]
+    fn a_draft_survives_a_round_trip_through_json() {
+        let mut d = draft();
+        d.apply(Edit::SetValue {
+            code: "1.1".into(),
+            value: Some(Value::YesNo { yes: true }),
+        });
+        d.apply(Edit::PutEvidence(Evidence {
+            id: "tl1".into(),
+            ..Evidence::default()
+        }));
+        d.apply(Edit::Attach {
+            code: "1.1".into(),
+            evidence_id: "tl1".into(),
+        });
+        assert_eq!(Draft::from_json(&d.to_json()), Ok(d));
+    }
+
+    #[test]
+    fn every_kind_of_value_is_written_and_read_back() {
+        let values = [
+            Value::YesNo { yes: true },
+            Value::Level {
+                id: "a\u{0}\"b".into(),
+            },
+            Value::Ratio {
+                numerator: u64::MAX,
+                denominator: 0,
+            },
+            Value::Count { count: u64::MAX },
+            Value::Checklist {
+                ticked: ["x".to_string(), "y".to_string()].into(),
+            },
+            Value::NoTask,
+            Value::NotApplicable {
+                reason: "\n\t“lý do”".into(),
+            },
+            Value::Estimate {
+                points: Points(-99_999_999_999_999),
+            },
+        ];
+        let mut d = draft();
+        for (i, v) in values.into_iter().enumerate() {
+            d.apply(Edit::SetValue {
+                code: format!("{i}"),
+                value: Some(v),
+            });
+        }
+        let text = d.to_json();
+        assert!(text.starts_with("{\"format\":\"cchc-submission\""));
+        assert_eq!(Draft::from_json(&text), Ok(d));
+    }
+
+    #[test]
+    fn the_file_name_is_recognisable_and_has_no_diacritics() {
+        assert_eq!(draft().file_name(), "CCHC-2025-So-Noi-vu-tu-danh-gia.json");
+        let mut d = draft();
+        d.apply(Edit::SetUnit(UnitRef {
+            id: None,
+            name: "  ".into(),
+        }));
+        assert_eq!(d.file_name(), "CCHC-2025-don-vi-tu-danh-gia.json");
+    }
+
+    #[test]
+    fn files_of_another_kind_or_a_newer_version_are_named() {
+        assert_eq!(Draft::from_json(""), Err(DraftError::Empty));
+        assert!(matches!(
+            Draft::from_json("{\"format\":"),
+            Err(DraftError::NotJson {
+                truncated: true,
+                ..
+            })
+        ));
+        assert!(matches!(
+            Draft::from_json("{\"format\" 1}"),
+            Err(DraftError::NotJson {
+                truncated: false,
+                ..
+            })
+        ));
+        assert_eq!(Draft::from_json("[1,2]"), Err(DraftError::NotASubmission));
+        assert_eq!(
+            Draft::from_json(r#"{"format":"cchc-framework","format_version":1}"#),
+            Err(DraftError::NotASubmission)
+        );
+        assert_eq!(
+            Draft::from_json(r#"{"format":"cchc-submission","format_version":2}"#),
+            Err(DraftError::NewerVersion(2))
+        );
+        assert_eq!(
+            Draft::from_json(r#"{"format":"cchc-submission","format_version":99999999999}"#),
+            Err(DraftError::NewerVersion(u32::MAX))
+        );
+        assert!(matches!(
+            Draft::from_json(r#"{"format":"cchc-submission","format_version":1}"#),
+            Err(DraftError::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn a_stored_draft_and_an_imported_file_are_refused_in_the_same_words() {
+        for e in [
+            DraftError::Empty,
+            DraftError::NotJson {
+                truncated: true,
+                detail: "EOF".into(),
+            },
+            DraftError::NotJson {
+                truncated: false,
+                detail: "x".into(),
+            },
+            DraftError::NotASubmission,
+            DraftError::NewerVersion(3),
+            DraftError::Malformed("answers".into()),
+        ] {
+            for lang in [Lang::Vi, Lang::En] {
+                assert_eq!(ImportError::from(e.clone()).message(lang), e.message(lang));
+            }
+            assert_ne!(e.message(Lang::Vi), e.message(Lang::En));
+        }
+        assert_eq!(DraftError::Empty.message(Lang::Vi), "Tệp rỗng");
+        assert_eq!(
+            DraftError::NewerVersion(2).message(Lang::En),
+            "The file uses format version 2, newer than this app; update the app"
+        );
     }
 }

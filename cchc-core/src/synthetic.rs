@@ -8,14 +8,13 @@ use crate::framework::{Framework, Rule};
 use crate::points::Points;
 
 /// A framework of `fields` fields, each with `items_per_field` one-point items cycling through the
-/// rule kinds; every field has 1 survey item. `total_max` is the sum, so it always loads.
-pub fn framework(fields: usize, items_per_field: usize) -> Framework {
-    let text = framework_json(fields, items_per_field);
-    match Framework::from_json(&text) {
-        Ok(fw) => fw,
-        // The generator is fixed code; a failure here is a bug in it, not user input.
-        Err(e) => panic!("synthetic framework does not load: {e:?}"),
-    }
+/// rule kinds; every field has 1 survey item. `total_max` is the sum, so it loads: an error here
+/// is a bug in the generator, returned rather than panicking.
+pub fn framework(
+    fields: usize,
+    items_per_field: usize,
+) -> Result<Framework, Vec<crate::framework::FrameworkError>> {
+    Framework::from_json(&framework_json(fields, items_per_field))
 }
 
 /// The framework file of [`framework`], as a user would load it.

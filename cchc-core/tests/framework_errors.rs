@@ -1,5 +1,7 @@
 //! Every problem a framework file can have is reported, with its path and a message.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use cchc_core::framework::{FrameworkError, Problem};
 use cchc_core::{Framework, Lang, Percent, Points};
 use serde_json::{Value, json};
@@ -43,15 +45,49 @@ fn assert_reports(errors: &[FrameworkError], path: &str, problem: Problem) {
             .any(|e| e.path == path && e.problem == problem),
         "expected {path}: {problem:?}\n got {errors:#?}"
     );
-    // Every problem has a message in both languages.
+    // Every problem has a message in both languages, and they differ (a Vietnamese text copied
+    // into the English arm would pass a non-emptiness check).
     for e in errors {
-        assert!(!e.problem.message(Lang::Vi).is_empty());
-        assert!(!e.problem.message(Lang::En).is_empty());
+        let (vi, en) = (e.problem.message(Lang::Vi), e.problem.message(Lang::En));
+        assert!(
+            !vi.trim().is_empty() && !en.trim().is_empty(),
+            "{:?}",
+            e.problem
+        );
+        assert_ne!(vi, en, "{:?} is not translated", e.problem);
     }
 }
 
 const P111: &str = "fields[0].children[0].children[0] (1.1.1)";
 const P113: &str = "fields[0].children[0].children[2] (1.1.3)";
+
+#[test]
+fn problems_are_said_in_these_words() {
+    let cases = [
+        (
+            Problem::DuplicateCode("1.1".into()),
+            "Mã “1.1” bị trùng",
+            "Code “1.1” is used twice",
+        ),
+        (
+            Problem::ChildrenDoNotAddUp {
+                max: Points::from_whole(4),
+                sum: Points(350),
+            },
+            "Điểm tối đa là 4 nhưng tổng điểm tối đa của các tiêu chí con là 3,5",
+            "Max is 4 but the children's maxima add up to 3.5",
+        ),
+        (
+            Problem::BandGap(Percent::from_whole(70)),
+            "Các khoảng tỷ lệ bỏ trống tại 70 % (không khoảng nào nhận)",
+            "The bands leave 70 % uncovered",
+        ),
+    ];
+    for (problem, vi, en) in cases {
+        assert_eq!(problem.message(Lang::Vi), vi);
+        assert_eq!(problem.message(Lang::En), en);
+    }
+}
 
 #[test]
 fn the_test_framework_itself_loads() {

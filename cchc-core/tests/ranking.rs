@@ -3,6 +3,8 @@
 //! bounds, the province's survey points never lowering anyone, movement since last year, and the
 //! classification bands' edges.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use cchc_core::framework::UnitType;
 use cchc_core::ranking::{Entry, Ranked, rank, with_previous};
 use cchc_core::text::fold_diacritics;

@@ -29,7 +29,7 @@ const DOC = {
   section: 'Mục II',
 };
 /** The document as the score table describes it. */
-const DOC_LINE = '12/KH-SNV ngày 15/01/2025 — Kế hoạch cải cách hành chính năm 2025 (Mục II)';
+const DOC_LINE = '12/KH-SNV ngày 15/01/2025 của Sở Nội vụ — Kế hoạch cải cách hành chính năm 2025 (Mục II)';
 const EXPLANATION = 'Báo cáo kết quả đang chờ Giám đốc Sở phê duyệt; sẽ bổ sung khi thẩm định.';
 const NA_REASON = 'Sở không có thủ tục hành chính thuộc thẩm quyền công bố';
 const REMARKS = 'Khó khăn: thiếu công chức chuyên trách cải cách hành chính.\nĐề xuất: tỉnh mở lớp tập huấn nghiệp vụ về chấm điểm Chỉ số CCHC.';
@@ -551,9 +551,12 @@ function nodeCount(framework) {
   return framework.fields.reduce((sum, f) => sum + count(f), 0);
 }
 
+/** The Python with openpyxl: the tools' virtual environment (scripts/tools.sh exports it). */
+const PYTHON = process.env.CCHC_PYTHON || 'python3';
+
 function readXlsx(path) {
-  const run = spawnSync('python3', ['-c', READ_XLSX, path], { encoding: 'utf8', timeout: 20000 });
-  if (run.error) throw new Error(`cannot run python3: ${run.error.message}`);
+  const run = spawnSync(PYTHON, ['-c', READ_XLSX, path], { encoding: 'utf8', timeout: 20000 });
+  if (run.error) throw new Error(`cannot run ${PYTHON}: ${run.error.message}`);
   if (run.status !== 0) throw new Error(`openpyxl could not read ${path}: ${run.stderr}`);
   return JSON.parse(run.stdout);
 }

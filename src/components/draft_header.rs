@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use crate::clock;
-use crate::i18n::{Msg, tr};
+use crate::file_io::{self, FileError};
+use crate::i18n::{Msg, file_error, tr};
 use crate::route::Route;
 use crate::state::{AppState, SaveState};
 use crate::storage::StorageError;
@@ -45,9 +46,9 @@ pub fn DraftHeader() -> impl IntoView {
             })
         })
     });
-    let export_error = RwSignal::new(false);
+    let export_error = RwSignal::new(None::<FileError>);
     let xlsx_busy = RwSignal::new(false);
-    let xlsx_error = RwSignal::new(None::<String>);
+    let xlsx_error = RwSignal::new(None::<FileError>);
     let export_xlsx = move |_| {
         let Some(json) = state.score_table_json() else {
             return;
@@ -62,18 +63,12 @@ pub fn DraftHeader() -> impl IntoView {
         xlsx_busy.set(true);
         xlsx_error.set(None);
         leptos::task::spawn_local(async move {
-            let result = crate::file_io::spreadsheet(json).await.and_then(|bytes| {
-                crate::file_io::download_bytes(
-                    &name,
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    &bytes,
-                )
-            });
+            let result = file_io::download_spreadsheet(&name, json).await;
             xlsx_busy.set(false);
             xlsx_error.set(result.err());
         });
     };
-    let export = move |_| export_error.set(state.export_open_draft().is_err());
+    let export = move |_| export_error.set(state.export_open_draft().err());
 
     let status = move || {
         let l = lang();
@@ -152,10 +147,10 @@ pub fn DraftHeader() -> impl IntoView {
                 <p role="status">{tr(Msg::PreparingXlsx)}</p>
             </Show>
             <Show when=move || xlsx_error.get().is_some()>
-                <p class="error" role="alert" data-testid="xlsx-error">{tr(Msg::XlsxFailed)} " " {move || xlsx_error.get()}</p>
+                <p class="error" role="alert" data-testid="xlsx-error">{tr(Msg::XlsxFailed)} " " {move || xlsx_error.get().map(|e| file_error(&e, lang()))}</p>
             </Show>
-            <Show when=move || export_error.get()>
-                <p class="error" role="alert">{tr(Msg::ExportFailed)}</p>
+            <Show when=move || export_error.get().is_some()>
+                <p class="error" role="alert">{move || export_error.get().map(|e| file_error(&e, lang()))}</p>
             </Show>
         </div>
     }

@@ -1,11 +1,11 @@
 use cchc_core::{Draft, Lang, score};
 use leptos::prelude::*;
 
-use crate::i18n::Msg;
+use crate::clock;
+use crate::i18n::{Msg, storage_error};
 use crate::route::Route;
 use crate::state::AppState;
-use crate::storage::{self, StoredEntry};
-use crate::{clock, file_io};
+use crate::storage::StoredEntry;
 
 /// One stored draft as the list shows it.
 #[derive(Clone, PartialEq)]
@@ -18,7 +18,7 @@ struct Row {
 }
 
 fn row(state: AppState, draft: Draft, lang: Lang) -> Row {
-    let fw = state.framework_by_id(&draft.framework.id);
+    let fw = state.library.by_id(&draft.framework.id);
     let (answered, applicable, index) = match &fw {
         Some(fw) => {
             let sc = score(fw, &draft.answers);
@@ -45,21 +45,19 @@ fn row(state: AppState, draft: Draft, lang: Lang) -> Row {
 pub fn DraftList() -> impl IntoView {
     let state = AppState::expect();
     let lang = move || state.lang.get();
-    let entries = Memo::new(move |_| {
-        state.list_version.track();
-        storage::list()
-    });
+    let entries = Memo::new(move |_| state.shelf.list());
     let confirming = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<Msg>);
 
-    let delete = move |key_or_id: String, is_key: bool| {
-        let result = if is_key {
-            storage::remove(&key_or_id).map(|_| state.list_version.update(|v| *v += 1))
-        } else {
-            state.delete(&key_or_id)
-        };
+    let delete = move |id: String| {
+        let result = state.delete(&id);
         confirming.set(None);
-        problem.set(result.err().map(|_| Msg::StorageWriteFailed));
+        problem.set(result.err().map(|e| storage_error(&e)));
+    };
+    let discard = move |key: String| {
+        let result = state.shelf.discard_unreadable(&key);
+        confirming.set(None);
+        problem.set(result.err().map(|e| storage_error(&e)));
     };
 
     let rows = move || {
@@ -106,7 +104,7 @@ pub fn DraftList() -> impl IntoView {
                                             let export = export.clone();
                                             view! {
                                                 <button type="button" on:click=move |_| {
-                                                    let _ = state.export(&export);
+                                                    problem.set(state.export(&export).err().map(|_| Msg::ExportFailed));
                                                 }>{Msg::Export.text(l)}</button>
                                                 <button type="button" class="danger" data-testid="delete-draft"
                                                     on:click=move |_| confirming.set(Some(id_del.clone()))>
@@ -120,7 +118,7 @@ pub fn DraftList() -> impl IntoView {
                                             view! {
                                                 <span role="alert">{Msg::ConfirmDelete.text(l)}</span>
                                                 <button type="button" class="danger" data-testid="confirm-delete"
-                                                    on:click=move |_| delete(id_yes.clone(), false)>{Msg::Delete.text(l)}</button>
+                                                    on:click=move |_| delete(id_yes.clone())>{Msg::Delete.text(l)}</button>
                                                 <button type="button" on:click=move |_| confirming.set(None)>{Msg::Cancel.text(l)}</button>
                                             }
                                         }
@@ -132,7 +130,6 @@ pub fn DraftList() -> impl IntoView {
                     }
                     StoredEntry::Unreadable { key, raw, error } => {
                         let (key_confirm, key_yes, key_ask) = (key.clone(), key.clone(), key.clone());
-                        let file_name = format!("{}.json", key.replace('.', "-"));
                         view! {
                             <li class="draft-row unreadable" data-testid="unreadable-draft">
                                 <div class="draft-main">
@@ -141,7 +138,7 @@ pub fn DraftList() -> impl IntoView {
                                 </div>
                                 <div class="draft-actions">
                                     <button type="button" data-testid="download-unreadable" on:click=move |_| {
-                                        let _ = file_io::download(&file_name, "application/json", &raw);
+                                        problem.set(state.shelf.download_unreadable(&key, &raw).err().map(|_| Msg::ExportFailed));
                                     }>{Msg::DownloadAsIs.text(l)}</button>
                                     <Show
                                         when=move || confirming.get().as_deref() == Some(key_confirm.as_str())
@@ -158,7 +155,7 @@ pub fn DraftList() -> impl IntoView {
                                             view! {
                                                 <span role="alert">{Msg::ConfirmDiscard.text(l)}</span>
                                                 <button type="button" class="danger" data-testid="confirm-discard"
-                                                    on:click=move |_| delete(key_yes.clone(), true)>{Msg::Discard.text(l)}</button>
+                                                    on:click=move |_| discard(key_yes.clone())>{Msg::Discard.text(l)}</button>
                                                 <button type="button" on:click=move |_| confirming.set(None)>{Msg::Cancel.text(l)}</button>
                                             }
                                         }
@@ -176,6 +173,7 @@ pub fn DraftList() -> impl IntoView {
 
     let undo = move || {
         let last = state
+            .shelf
             .deleted
             .with(|d| d.last().map(|d| d.unit.name.clone()))?;
         let l = lang();
@@ -184,7 +182,7 @@ pub fn DraftList() -> impl IntoView {
                 {format!("{} {last}.", Msg::DeletedDraftOf.text(l))}
                 " "
                 <button type="button" data-testid="undo-delete" on:click=move |_| {
-                    problem.set(state.undo_delete().err().map(|_| Msg::StorageWriteFailed));
+                    problem.set(state.undo_delete().err().map(|e| storage_error(&e)));
                 }>{Msg::Undo.text(l)}</button>
             </div>
         })

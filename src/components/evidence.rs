@@ -8,28 +8,6 @@ use leptos::prelude::*;
 use crate::i18n::{Msg, tr};
 use crate::state::AppState;
 
-/// One line describing a document: `123/QĐ-UBND ngày 05/01/2025 của UBND tỉnh — Trích yếu (mục 2)`.
-pub fn describe(e: &Evidence, lang: Lang) -> String {
-    let mut out = e.number.clone();
-    if e.date.is_some() {
-        out.push_str(&format!(
-            " {} {}",
-            Msg::Dated.text(lang),
-            cchc_core::answer::display_date(&e.date)
-        ));
-    }
-    if !e.issuer.is_empty() {
-        out.push_str(&format!(" {} {}", Msg::IssuedBy.text(lang), e.issuer));
-    }
-    if !e.title.is_empty() {
-        out.push_str(&format!(" — {}", e.title));
-    }
-    if !e.section.is_empty() {
-        out.push_str(&format!(" ({})", e.section));
-    }
-    out.trim().to_string()
-}
-
 #[component]
 pub fn EvidencePanel(code: String) -> impl IntoView {
     let state = AppState::expect();
@@ -66,7 +44,7 @@ pub fn EvidencePanel(code: String) -> impl IntoView {
                     let code = code.clone();
                     let doc = reg.iter().find(|e| e.id == id).cloned();
                     let warnings: Vec<EvidenceWarning> = doc.as_ref().map(|d| d.warnings(year.get())).unwrap_or_default();
-                    let text = doc.map(|d| describe(&d, l)).unwrap_or_else(|| format!("{} ({id})", Msg::DocumentMissing.text(l)));
+                    let text = doc.map(|d| d.describe(l)).unwrap_or_else(|| format!("{} ({id})", Msg::DocumentMissing.text(l)));
                     let id2 = id.clone();
                     view! {
                         <li data-testid=format!("evidence-{id}")>
@@ -152,7 +130,7 @@ pub fn EvidencePanel(code: String) -> impl IntoView {
                     <label for=select_id.clone()>{tr(Msg::AttachExisting)}</label>
                     <select id=select_id.clone() data-testid="attach-select" prop:value=move || choice.get() on:change=move |ev| choice.set(event_target_value(&ev))>
                         <option value="">{tr(Msg::ChooseDocument)}</option>
-                        {move || attachable().into_iter().map(|e| view! { <option value=e.id.clone()>{describe(&e, lang())}</option> }).collect_view()}
+                        {move || attachable().into_iter().map(|e| view! { <option value=e.id.clone()>{e.describe(lang())}</option> }).collect_view()}
                     </select>
                     <button type="button" data-testid="attach-button" on:click=attach.clone()>{tr(Msg::Attach)}</button>
                 </div>

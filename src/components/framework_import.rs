@@ -1,10 +1,24 @@
+use cchc_core::{FrameworkError, Lang};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::file_io::{self, ReadError};
-use crate::i18n::{Msg, tr};
+use crate::file_io;
+use crate::i18n::{Msg, read_error, storage_error, tr};
 use crate::state::{AppState, ImportFrameworkError};
-use crate::storage::StorageError;
+
+/// A framework file's problems, one line each, with the place in the file where there is one.
+pub fn problem_lines(problems: &[FrameworkError], l: Lang) -> Vec<String> {
+    problems
+        .iter()
+        .map(|p| {
+            if p.path.is_empty() {
+                p.problem.message(l)
+            } else {
+                format!("{}: {}", p.path, p.problem.message(l))
+            }
+        })
+        .collect()
+}
 
 /// What the last framework file gave.
 #[derive(Clone, PartialEq)]
@@ -33,31 +47,16 @@ pub fn FrameworkImport(
         spawn_local(async move {
             let l = state.lang.get_untracked();
             let result = match file_io::read_text(file).await {
-                Err(ReadError::TooLarge) => Outcome::Failed(Msg::FileTooLarge),
-                Err(ReadError::Unreadable) => Outcome::Failed(Msg::FileUnreadable),
-                Ok(text) => match state.import_framework(&text) {
+                Err(e) => Outcome::Failed(read_error(&e)),
+                Ok(text) => match state.library.import(&text) {
                     Ok(fw) => Outcome::Loaded(fw.title.get(l).to_string()),
                     Err(ImportFrameworkError::AlreadyLoaded) => {
                         Outcome::Failed(Msg::FrameworkAlreadyLoaded)
                     }
-                    Err(ImportFrameworkError::Storage(StorageError::Unavailable)) => {
-                        Outcome::Failed(Msg::StorageUnavailable)
+                    Err(ImportFrameworkError::Storage(e)) => Outcome::Failed(storage_error(&e)),
+                    Err(ImportFrameworkError::Invalid(problems)) => {
+                        Outcome::Problems(problem_lines(&problems, l))
                     }
-                    Err(ImportFrameworkError::Storage(StorageError::Refused(_))) => {
-                        Outcome::Failed(Msg::StorageWriteFailed)
-                    }
-                    Err(ImportFrameworkError::Invalid(problems)) => Outcome::Problems(
-                        problems
-                            .iter()
-                            .map(|p| {
-                                if p.path.is_empty() {
-                                    p.problem.message(l)
-                                } else {
-                                    format!("{}: {}", p.path, p.problem.message(l))
-                                }
-                            })
-                            .collect(),
-                    ),
                 },
             };
             outcome.set(Some(result));

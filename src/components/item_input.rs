@@ -8,7 +8,6 @@
 use std::collections::BTreeSet;
 
 use cchc_core::framework::{Node, Rule};
-use cchc_core::points::div_round;
 use cchc_core::{Edit, Lang, Percent, Points, Value};
 use leptos::prelude::*;
 
@@ -430,8 +429,7 @@ fn ratio_input(
             numerator,
             denominator,
         }) => {
-            let p =
-                Percent(div_round(i128::from(numerator) * 10_000, i128::from(denominator)) as i64);
+            let p = Percent::of_ratio(numerator, denominator);
             Some(format!(
                 "{} {} %",
                 Msg::Ratio.text(lang()),

@@ -26,15 +26,21 @@ pub fn ItemPanel(draft_id: String, code: String) -> impl IntoView {
         .and_then(|i| items.get(i))
         .map(|n| n.code.clone());
     let next = items.get(pos + 1).map(|n| n.code.clone());
-    let lineage: Vec<String> = fw
+    let lineage: Vec<(String, cchc_core::Text)> = fw
         .lineage(&code)
         .iter()
         .filter(|c| **c != code)
-        .filter_map(|c| {
-            fw.node(c)
-                .map(|n| format!("{} {}", n.code, n.title.get(state.lang.get_untracked())))
-        })
+        .filter_map(|c| fw.node(c).map(|n| (n.code.clone(), n.title.clone())))
         .collect();
+    // Follows the language switch like the rest of the panel.
+    let breadcrumb = move || {
+        let l = lang();
+        lineage
+            .iter()
+            .map(|(code, title)| format!("{code} {}", title.get(l)))
+            .collect::<Vec<_>>()
+            .join(" › ")
+    };
 
     let code_s = code.clone();
     let score = Memo::new(move |_| {
@@ -104,7 +110,7 @@ pub fn ItemPanel(draft_id: String, code: String) -> impl IntoView {
 
     view! {
         <article class="item-panel" aria-labelledby=labelled_by>
-            <p class="lineage muted">{lineage.join(" › ")}</p>
+            <p class="lineage muted" data-testid="lineage">{breadcrumb}</p>
             <h2 id=heading_id>
                 <span class="item-code">{code.clone()}</span> " " {move || title.get(lang()).to_string()}
             </h2>

@@ -1,6 +1,7 @@
 use cchc_core::framework::{Block, Node};
 use cchc_core::{ItemMark, Points};
 use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{Msg, mark_label, tr};
@@ -17,6 +18,8 @@ pub fn ItemTree(draft_id: String, selected: Memo<String>) -> impl IntoView {
         return ().into_any();
     };
     let fields = fw.fields.clone();
+    // One subscription per row to "is it me?": moving the selection re-renders two rows.
+    let selected = Selector::new(move || selected.get());
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let key = ev.key();
         if !matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Home" | "End") {
@@ -59,7 +62,7 @@ pub fn ItemTree(draft_id: String, selected: Memo<String>) -> impl IntoView {
     };
     view! {
         <nav class="item-tree" aria-label=tr(Msg::CriteriaTree) on:keydown=on_keydown data-testid="item-tree">
-            <ul>{fields.into_iter().map(|f| tree_node(state, draft_id.clone(), f, selected, 1)).collect_view()}</ul>
+            <ul>{fields.into_iter().map(|f| tree_node(state, draft_id.clone(), f, selected.clone(), 1)).collect_view()}</ul>
         </nav>
     }
     .into_any()
@@ -69,7 +72,7 @@ fn tree_node(
     state: AppState,
     draft_id: String,
     node: Node,
-    selected: Memo<String>,
+    selected: Selector<String>,
     level: u8,
 ) -> AnyView {
     let lang = move || state.lang.get();
@@ -94,7 +97,7 @@ fn tree_node(
     };
     if node.is_item() {
         let code_sel = code.clone();
-        let is_selected = Memo::new(move |_| selected.get() == code_sel);
+        let is_selected = Signal::derive(move || selected.selected(&code_sel));
         let mark = move || slice.get().and_then(|(_, _, m)| m);
         let mark_class = move || {
             mark().map(|m| match m {
@@ -140,7 +143,7 @@ fn tree_node(
                     <span class="tree-points">{points_text}</span>
                 </div>
                 <ul>
-                    {children.into_iter().map(|c| tree_node(state, draft_id.clone(), c, selected, level + 1)).collect_view()}
+                    {children.into_iter().map(|c| tree_node(state, draft_id.clone(), c, selected.clone(), level + 1)).collect_view()}
                 </ul>
             </li>
         }

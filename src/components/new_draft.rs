@@ -16,6 +16,7 @@ pub fn NewDraftForm() -> impl IntoView {
     let lang = move || state.lang.get();
     let framework_id = RwSignal::new(
         state
+            .library
             .frameworks
             .with_untracked(|fs| fs.first().map(|f| f.framework.id.clone()))
             .unwrap_or_default(),
@@ -26,9 +27,9 @@ pub fn NewDraftForm() -> impl IntoView {
     let error = RwSignal::new(None::<Msg>);
 
     let units_for_framework = move || {
-        let fw = state.framework_by_id(&framework_id.get());
+        let fw = state.library.by_id(&framework_id.get());
         let unit_type = fw.map(|f| f.unit_type.code());
-        state.units.with_value(|us| {
+        state.library.units.with_value(|us| {
             us.iter()
                 .filter(|u| Some(u.unit_type.as_str()) == unit_type)
                 .cloned()
@@ -39,7 +40,7 @@ pub fn NewDraftForm() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
-        let Some(fw) = state.framework_by_id(&framework_id.get_untracked()) else {
+        let Some(fw) = state.library.by_id(&framework_id.get_untracked()) else {
             error.set(Some(Msg::ChooseFramework));
             return;
         };
@@ -63,6 +64,7 @@ pub fn NewDraftForm() -> impl IntoView {
             UnitRef { id: None, name }
         } else {
             let name = state
+                .library
                 .units
                 .with_value(|us| us.iter().find(|u| u.id == choice).map(|u| u.name.clone()))
                 .unwrap_or_default();
@@ -82,7 +84,7 @@ pub fn NewDraftForm() -> impl IntoView {
         <form class="new-draft" data-testid="new-draft" on:submit=submit novalidate>
             <fieldset>
                 <legend>{tr(Msg::Framework)}</legend>
-                {move || state.frameworks.get()
+                {move || state.library.frameworks.get()
                     .into_iter()
                     .map(|f| f.framework)
                     .map(|f| {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::bar_chart::BarChart;
 use crate::components::draft_header::DraftHeader;
 use crate::i18n::{Msg, tr};
-use crate::pages::workspace::open_page;
+use crate::pages::open_page;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -77,7 +77,6 @@ pub fn ReportPage(draft_id: String) -> impl IntoView {
 
 fn report_body(t: ScoreTable, l: Lang) -> impl IntoView {
     let p = |x: cchc_core::Points| x.format(l);
-    let vi = l == Lang::Vi;
     let rows = t
         .rows
         .iter()
@@ -121,14 +120,7 @@ fn report_body(t: ScoreTable, l: Lang) -> impl IntoView {
         .iter()
         .map(|(f, i)| (f.chars().take(30).collect(), *i))
         .collect();
-    let heading = if vi {
-        format!(
-            "BÁO CÁO TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {}",
-            t.year
-        )
-    } else {
-        format!("PAR INDEX SELF-ASSESSMENT REPORT {}", t.year)
-    };
+    let heading = format!("{} {}", Msg::ReportHeading.text(l), t.year);
     view! {
         <header class="report-header">
             <p class="report-unit">{t.unit.clone()}</p>

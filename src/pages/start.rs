@@ -26,7 +26,7 @@ pub fn StartPage() -> impl IntoView {
             <section class="panel" aria-labelledby="frameworks-heading">
                 <h2 id="frameworks-heading">{tr(Msg::BuiltInFrameworks)}</h2>
                 <div class="framework-list" data-testid="framework-list">
-                    {move || state.frameworks.get().into_iter().map(|f| view! { <FrameworkCard framework=f.framework /> }).collect_view()}
+                    {move || state.library.frameworks.get().into_iter().map(|f| view! { <FrameworkCard framework=f.framework /> }).collect_view()}
                 </div>
                 <FrameworkImport />
             </section>

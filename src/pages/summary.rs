@@ -1,10 +1,11 @@
 use cchc_core::Percent;
+use cchc_core::framework::Block;
 use leptos::prelude::*;
 
 use crate::components::bar_chart::BarChart;
 use crate::components::draft_header::DraftHeader;
 use crate::i18n::Msg;
-use crate::pages::workspace::open_page;
+use crate::pages::open_page;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -41,17 +42,17 @@ pub fn SummaryPage(draft_id: String) -> impl IntoView {
                 let node = fw2.node(&f.code);
                 let title = node.map(|n| n.title.get(l).to_string()).unwrap_or_default();
                 let (points, max, index) = match f.block {
-                    "bonus" => (
+                    Block::Bonus => (
                         format!("+{}", p(f.points)),
                         format!("≤ {}", p(f.applicable_max)),
                         String::new(),
                     ),
-                    "penalty" => (
+                    Block::Penalty => (
                         format!("−{}", p(f.points)),
                         format!("≤ {}", p(f.applicable_max)),
                         String::new(),
                     ),
-                    _ => (
+                    Block::Regular => (
                         p(f.points + f.survey_points),
                         p(f.applicable_max),
                         pc(f.index),
@@ -70,7 +71,7 @@ pub fn SummaryPage(draft_id: String) -> impl IntoView {
         let chart_rows: Vec<(String, Percent)> = sc
             .fields
             .iter()
-            .filter(|f| f.block == "regular")
+            .filter(|f| f.block == Block::Regular)
             .map(|f| {
                 let short = fw3
                     .node(&f.code)

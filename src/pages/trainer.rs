@@ -10,7 +10,7 @@ use cchc_core::{Scorecard, score};
 use leptos::prelude::*;
 
 use crate::i18n::{Msg, tr};
-use crate::route::Route;
+use crate::route::{Route, TrainerView};
 use crate::state::{AppState, SANDBOX_PREFIX, Shared};
 
 /// A framework with its sample unit scored, for worked examples.
@@ -21,7 +21,7 @@ struct Worked {
 }
 
 fn worked(state: AppState, framework_id: &str) -> Option<Worked> {
-    let framework = state.framework_by_id(framework_id)?;
+    let framework = state.library.by_id(framework_id)?;
     // The same year the sample opens with in the sandbox.
     let sample = cchc_core::sample::draft(&framework, crate::clock::current_year());
     let sample = Arc::new(score(&framework, &sample.answers));
@@ -46,11 +46,12 @@ fn matches(node: &Node, query: &str) -> bool {
 }
 
 #[component]
-pub fn TrainerPage(presenter: bool) -> impl IntoView {
+pub fn TrainerPage(view: TrainerView) -> impl IntoView {
     let state = AppState::expect();
     let lang = move || state.lang.get();
     let framework_id = RwSignal::new(
         state
+            .library
             .frameworks
             .with_untracked(|f| f.first().map(|f| f.framework.id.clone()))
             .unwrap_or_default(),
@@ -59,6 +60,7 @@ pub fn TrainerPage(presenter: bool) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let frameworks = move || {
         state
+            .library
             .frameworks
             .get()
             .into_iter()
@@ -72,29 +74,40 @@ pub fn TrainerPage(presenter: bool) -> impl IntoView {
                 {move || frameworks().into_iter().map(|f| view! { <option value=f.id.clone()>{f.title.get(lang()).to_string()}</option> }).collect_view()}
             </select>
             <a class="button" data-testid="open-sample" href=move || Route::Item { draft: format!("{SANDBOX_PREFIX}{}", framework_id.get()), code: None }.href()>{tr(Msg::OpenSample)}</a>
-            {(!presenter).then(|| view! { <a class="button" data-testid="to-presenter" href="#/huong-dan/trinh-chieu">{tr(Msg::PresenterView)}</a> })}
+            {(view == TrainerView::Browser).then(|| view! { <a class="button" data-testid="to-presenter" href="#/huong-dan/trinh-chieu">{tr(Msg::PresenterView)}</a> })}
         </div>
     };
-    if presenter {
+    if view == TrainerView::Presenter {
         return view! { <div class="trainer">{select}<Presenter data=data /></div> }.into_any();
     }
-    let items = move || {
-        let l = lang();
-        let w = data.get()?;
+    // The items the search finds, keyed by framework and code: typing adds and removes cards
+    // and leaves the others as they are.
+    let shown = Memo::new(move |_| {
         let q = fold_diacritics(query.get().trim());
-        let shown: Vec<Node> = w
-            .framework
-            .items()
-            .into_iter()
-            .filter(|n| matches(n, &q))
-            .cloned()
-            .collect();
-        let count = shown.len();
-        Some(view! {
-            <p role="status" data-testid="trainer-count">{format!("{count} {}", Msg::ItemsFound.text(l))}</p>
-            <ol class="criteria-browser" data-testid="criteria-browser">
-                {shown.into_iter().map(|n| item_card(&w, &n, l)).collect_view()}
-            </ol>
+        data.with(|w| {
+            w.as_ref().map_or_else(Vec::new, |w| {
+                w.framework
+                    .items()
+                    .into_iter()
+                    .filter(|n| matches(n, &q))
+                    .map(|n| (w.clone(), n.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let count = move || shown.with(Vec::len);
+    let items = move || {
+        data.with(Option::is_some).then(|| {
+            view! {
+                <p role="status" data-testid="trainer-count">{move || format!("{} {}", count(), Msg::ItemsFound.text(lang()))}</p>
+                <ol class="criteria-browser" data-testid="criteria-browser">
+                    <For
+                        each=move || shown.get()
+                        key=|(w, n)| (w.framework.id.clone(), n.code.clone())
+                        children=|(w, n)| view! { <CriterionCard worked=w node=n /> }
+                    />
+                </ol>
+            }
         })
     };
     view! {
@@ -125,21 +138,45 @@ fn rule_and_example(w: &Worked, n: &Node, l: cchc_core::Lang) -> (&'static str, 
     (rule, example)
 }
 
-fn item_card(w: &Worked, n: &Node, l: cchc_core::Lang) -> AnyView {
-    let (rule, example) = rule_and_example(w, n, l);
+/// One item of the criteria browser: its rule, guidance, evidence expected and worked example.
+#[component]
+fn CriterionCard(worked: Shared<Worked>, node: Node) -> impl IntoView {
+    let state = AppState::expect();
+    let lang = move || state.lang.get();
+    let n = node.clone();
+    let heading = move || n.title.get(lang()).to_string();
+    let n = node.clone();
+    let w = worked.clone();
+    let meta = move || {
+        let l = lang();
+        let (rule, _) = rule_and_example(&w, &n, l);
+        format!(
+            "{} {} · {}",
+            Msg::MaxPoints.text(l),
+            n.max.format_short(l),
+            rule
+        )
+    };
+    let n = node.clone();
+    let example = move || {
+        let (_, lines) = rule_and_example(&worked, &n, lang());
+        lines
+            .into_iter()
+            .map(|line| view! { <li>{line}</li> })
+            .collect_view()
+    };
     view! {
-        <li class="panel criterion-card" data-testid=format!("criterion-{}", n.code)>
-            <h3><span class="item-code">{n.code.clone()}</span> " " {n.title.get(l).to_string()}</h3>
-            <p class="muted">{format!("{} {} · {}", Msg::MaxPoints.text(l), n.max.format_short(l), rule)}</p>
-            {n.guidance.as_ref().map(|g| view! { <p><strong>{Msg::Guidance.text(l)}": "</strong>{g.get(l).to_string()}</p> })}
-            {n.evidence.as_ref().map(|e| view! { <p><strong>{Msg::EvidenceExpected.text(l)}": "</strong>{e.get(l).to_string()}</p> })}
+        <li class="panel criterion-card" data-testid=format!("criterion-{}", node.code)>
+            <h3><span class="item-code">{node.code.clone()}</span> " " {heading}</h3>
+            <p class="muted">{meta}</p>
+            {node.guidance.clone().map(|g| view! { <p><strong>{tr(Msg::Guidance)}": "</strong>{move || g.get(lang()).to_string()}</p> })}
+            {node.evidence.clone().map(|e| view! { <p><strong>{tr(Msg::EvidenceExpected)}": "</strong>{move || e.get(lang()).to_string()}</p> })}
             <details>
-                <summary>{Msg::WorkedExample.text(l)}</summary>
-                <ol>{example.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ol>
+                <summary>{tr(Msg::WorkedExample)}</summary>
+                <ol>{example}</ol>
             </details>
         </li>
     }
-    .into_any()
 }
 
 /// One item per screen in large type; arrow keys, Page Up/Down and the buttons move.

@@ -4,40 +4,10 @@ use leptos::prelude::*;
 use crate::components::draft_header::DraftHeader;
 use crate::components::item_panel::ItemPanel;
 use crate::components::item_tree::ItemTree;
-use crate::i18n::{Msg, tr};
 use crate::route::Route;
-use cchc_core::Framework;
 
-use crate::state::{AppState, OpenError, Shared};
-
-/// Opens the draft named in the route, or says plainly why it cannot.
-pub fn open_or_explain(state: AppState, draft_id: &str) -> Result<(), Msg> {
-    state.open(draft_id).map_err(|e| match e {
-        OpenError::NotFound => Msg::DraftNotFound,
-        OpenError::Unreadable(_) => Msg::DraftUnreadable,
-        OpenError::Storage(_) => Msg::StorageUnavailable,
-    })
-}
-
-pub fn problem_view(state: AppState, msg: Msg) -> AnyView {
-    let lang = move || state.lang.get();
-    view! {
-        <div class="panel" role="alert" data-testid="open-problem">
-            <p>{move || msg.text(lang())}</p>
-            <a href="#/">{tr(Msg::BackToStart)}</a>
-        </div>
-    }
-    .into_any()
-}
-
-/// Opens the route's draft and finds its framework, or gives the view that says why it cannot.
-pub fn open_page(state: AppState, draft_id: &str) -> Result<Shared<Framework>, AnyView> {
-    open_or_explain(state, draft_id).map_err(|msg| problem_view(state, msg))?;
-    state
-        .framework
-        .get_untracked()
-        .ok_or_else(|| problem_view(state, Msg::FrameworkMissing))
-}
+use crate::pages::open_page;
+use crate::state::AppState;
 
 /// The self-assessment workspace: the criteria tree on the left, the selected item on the right.
 #[component]

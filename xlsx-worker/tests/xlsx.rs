@@ -77,7 +77,11 @@ fn the_workbook_has_the_score_table_with_numbers_as_numbers_and_the_evidence_reg
     assert_eq!(item[3], Data::Float(0.5));
     assert_eq!(
         item[4],
-        Data::String("12/KH-SNV ngày 10/01/2025 — Kế hoạch cải cách hành chính năm 2025".into())
+        // The issuer is cited, as on the item's evidence list and in the printed report.
+        Data::String(
+            "12/KH-SNV ngày 10/01/2025 của Sở Nội vụ — Kế hoạch cải cách hành chính năm 2025"
+                .into()
+        )
     );
     let field = rows
         .iter()

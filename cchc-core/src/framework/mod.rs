@@ -6,6 +6,7 @@
 //! bands without gaps or overlaps) or every problem it found, each with the path of the item.
 
 mod load;
+mod problem;
 mod raw;
 
 use std::collections::HashMap;
@@ -13,7 +14,8 @@ use std::collections::HashMap;
 use crate::points::{Percent, Points};
 use crate::text::{Lang, Text};
 
-pub use load::{FrameworkError, Problem};
+pub use crate::fingerprint::OutlineItem;
+pub use problem::{FrameworkError, Problem};
 
 /// The format name every framework file carries.
 pub const FRAMEWORK_FORMAT: &str = "cchc-framework";
@@ -74,8 +76,10 @@ pub struct Decision {
     pub issuer: Option<String>,
 }
 
-/// What kind of points a field's items give.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What kind of points a field's items give. Written in scorecards as `regular`, `bonus` or
+/// `penalty`, as in framework files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Block {
     /// Part of the 100-point scale.
     Regular,
@@ -174,8 +178,10 @@ pub struct Choice {
     pub points: Points,
 }
 
-/// What a zero denominator means for a ratio rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a zero denominator means for a ratio rule. Written as in framework files (`full`,
+/// `zero`, `not_applicable`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum WhenZero {
     /// Nothing to do this year: full points.
     Full,
@@ -221,8 +227,9 @@ pub enum Rule {
     },
 }
 
-/// The kinds of rule, for counting, docs and the UI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The kinds of rule, for counting, docs and the UI. Written as their [`RuleKind::code`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RuleKind {
     YesNo,
     Levels,
@@ -358,14 +365,6 @@ impl Node {
     pub fn items(&self) -> Vec<&Node> {
         self.walk().into_iter().filter(|n| n.is_item()).collect()
     }
-}
-
-/// One line of a framework's outline.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct OutlineItem {
-    pub code: String,
-    pub max: Points,
-    pub rule: String,
 }
 
 /// A well-formed framework.

@@ -1,0 +1,188 @@
+// Helpers the end-to-end tests and the page objects share: waiting for a condition or a text,
+// reading localStorage, moving files in and out of the page (downloads, picked and dropped files),
+// reading and writing numbers the way the page formats them, folding text like the app's search,
+// and moving the focus with the keyboard.
+import { readFile } from 'node:fs/promises';
+
+// ---------------------------------------------------------------- waiting and storage
+
+/** Retries `check` (an async function that throws while its condition does not hold). */
+export async function eventually(check, { timeout = 5000, interval = 50 } = {}) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, interval));
+    }
+  }
+}
+
+/** Waits until `locator`'s text equals `expected` (a string) or matches it (a RegExp). */
+export async function waitForText(locator, expected, { timeout = 5000 } = {}) {
+  let actual;
+  try {
+    await eventually(async () => {
+      actual = (await locator.textContent({ timeout: 1000 }))?.trim();
+      const ok = expected instanceof RegExp ? expected.test(actual ?? '') : actual === expected;
+      if (!ok) throw new Error('not yet');
+    }, { timeout });
+  } catch {
+    throw new Error(`${locator} still reads ${JSON.stringify(actual)}, expected ${expected instanceof RegExp ? expected : JSON.stringify(expected)}`);
+  }
+  return actual;
+}
+
+export const DRAFT_PREFIX = 'cchc.v1.draft.';
+export const draftKey = (id) => `${DRAFT_PREFIX}${id}`;
+
+/**
+ * The raw text stored under `key`, read with the browser's own `Storage.prototype.getItem` even
+ * when a test has replaced localStorage's methods (the original is kept in `window.__storage`).
+ */
+export async function readRaw(page, key) {
+  return page.evaluate((k) => {
+    const getItem = window.__storage?.getItem ?? Storage.prototype.getItem;
+    return getItem.call(window.localStorage, k);
+  }, key);
+}
+
+/** The stored draft `id`, parsed, or null. */
+export async function readStored(page, id) {
+  const raw = await readRaw(page, draftKey(id));
+  return raw === null ? null : JSON.parse(raw);
+}
+
+/** Every localStorage key of the page. */
+export async function storedKeys(page) {
+  return page.evaluate(() => Object.keys(window.localStorage).sort());
+}
+
+/** Every localStorage key of the page with its raw text, to compare before and after. */
+export async function storageSnapshot(page) {
+  return page.evaluate(() => {
+    const getItem = window.__storage?.getItem ?? Storage.prototype.getItem;
+    const out = {};
+    for (const key of Object.keys(window.localStorage).sort()) out[key] = getItem.call(window.localStorage, key);
+    return out;
+  });
+}
+
+// ---------------------------------------------------------------- files in and out
+
+/**
+ * Runs `action`, which makes the page offer a download, and returns the file's suggested name
+ * and its bytes (a Buffer).
+ */
+export async function downloadFrom(page, action) {
+  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+  const failure = await download.failure();
+  if (failure !== null) throw new Error(`the download of ${download.suggestedFilename()} failed: ${failure}`);
+  return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
+}
+
+/**
+ * A file to hand to the page (`setInputFiles` or `dropFile`): `content` (a string, a Buffer, or
+ * a value written as pretty JSON) under `name`.
+ */
+export function fileOf(name, content, mimeType = 'application/json') {
+  let buffer;
+  if (Buffer.isBuffer(content)) buffer = content;
+  else if (typeof content === 'string') buffer = Buffer.from(content, 'utf8');
+  else buffer = Buffer.from(JSON.stringify(content, null, 2), 'utf8');
+  return { name, mimeType, buffer };
+}
+
+/**
+ * Drops `file` (see `fileOf`) on the window as a file dragged from the file manager: a
+ * `dragover`, then a `drop` whose DataTransfer carries the file, both dispatched on
+ * document.body. Returns whether the page cancelled each event (if it did not, the browser would
+ * open the file itself instead of the app).
+ */
+export async function dropFile(page, file) {
+  return page.evaluate(({ name, mimeType, base64 }) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], name, { type: mimeType }));
+    const over = new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer });
+    document.body.dispatchEvent(over);
+    const drop = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer });
+    document.body.dispatchEvent(drop);
+    return { dragover: over.defaultPrevented, drop: drop.defaultPrevented };
+  }, { name: file.name, mimeType: file.mimeType, base64: file.buffer.toString('base64') });
+}
+
+// ---------------------------------------------------------------- several files at once
+
+/**
+ * Drops `files` (see `fileOf`) on the window together, as a selection dragged from the file
+ * manager: one `dragover` and one `drop` on document.body whose DataTransfer carries them all.
+ * Returns whether the page cancelled each event.
+ */
+export async function dropFiles(page, files) {
+  return page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const { name, mimeType, base64 } of list) {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], name, { type: mimeType }));
+    }
+    const over = new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer });
+    document.body.dispatchEvent(over);
+    const drop = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer });
+    document.body.dispatchEvent(drop);
+    return { dragover: over.defaultPrevented, drop: drop.defaultPrevented };
+  }, files.map((f) => ({ name: f.name, mimeType: f.mimeType, base64: f.buffer.toString('base64') })));
+}
+
+// ---------------------------------------------------------------- numbers and text as the page writes them
+
+/** Points as the page writes them ("1,5", "12,50 / 100") → the number before any slash. */
+export function shownNumber(text) {
+  const m = /^([−-]?)(\d+)(?:,(\d+))?/.exec(text.trim());
+  if (!m) throw new Error(`no number in ${JSON.stringify(text)}`);
+  const value = Number(`${m[2]}.${m[3] ?? '0'}`);
+  return m[1] ? -value : value;
+}
+
+/** Points or a percentage as the page writes it with two decimals: "33.47" → "33,47". */
+export function fmt(value, lang = 'vi') {
+  const [whole, frac = ''] = String(value).split('.');
+  const sep = lang === 'vi' ? ',' : '.';
+  return `${whole}${sep}${frac.padEnd(2, '0').slice(0, 2)}`;
+}
+
+/** Points without trailing zeros, as the page writes maxima: "100.00" → "100", "1.50" → "1,5". */
+export function fmtShort(value, lang = 'vi') {
+  const [whole, frac = ''] = String(value).split('.');
+  const f = frac.padEnd(2, '0').slice(0, 2).replace(/0+$/, '');
+  return f ? `${whole}${lang === 'vi' ? ',' : '.'}${f}` : whole;
+}
+
+/** Folds Vietnamese text the way the app's search does: lower case, no diacritics, đ → d. */
+export function fold(text) {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/đ/g, 'd');
+}
+
+// ---------------------------------------------------------------- keyboard
+
+/** The data-testid (or else the tag name) of the focused element. */
+export async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.dataset?.testid ?? el?.tagName ?? null;
+  });
+}
+
+/**
+ * Presses Tab until the element with `testid` (a string, or a RegExp matched against testids)
+ * has the focus; returns how many presses it took.
+ */
+export async function tabTo(page, testid, { max = 40 } = {}) {
+  const hit = (t) => (testid instanceof RegExp ? testid.test(t ?? '') : t === testid);
+  for (let n = 1; n <= max; n++) {
+    await page.keyboard.press('Tab');
+    if (hit(await focused(page))) return n;
+  }
+  throw new Error(`${max} presses of Tab never reached ${testid}; the focus is on ${await focused(page)}`);
+}
