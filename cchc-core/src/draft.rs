@@ -213,10 +213,11 @@ impl Draft {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn draft() -> Draft {
+    /// An empty draft of the `mini` framework, shared by the tests of the layers above.
+    pub(crate) fn draft() -> Draft {
         Draft::new(
             "d1".into(),
             FrameworkRef {

@@ -636,25 +636,8 @@ impl ImportPreview {
 mod tests {
     use super::*;
     use crate::answer::Evidence;
-    use crate::draft::{Edit, FrameworkRef, UnitRef};
-
-    fn draft() -> Draft {
-        Draft::new(
-            "d1".into(),
-            FrameworkRef {
-                id: "mini".into(),
-                version: "1".into(),
-                fingerprint: None,
-                outline: None,
-            },
-            UnitRef {
-                id: None,
-                name: "Sở Nội vụ".into(),
-            },
-            2025,
-            "2025-11-01T08:00:00Z".into(),
-        )
-    }
+    use crate::draft::tests::draft;
+    use crate::draft::{Edit, UnitRef};
 
     #[test]
     fn a_draft_survives_a_round_trip_through_json() {
