@@ -322,3 +322,30 @@ package = "wasm-bindgen"
         ]
     );
 }
+
+/// Layers point one way inside the app: the state renders nothing, so it never reaches up to the
+/// components or the pages that render it.
+#[test]
+fn the_state_never_imports_components_or_pages() {
+    let mut files = Vec::new();
+    files_under(&root().join("src/state"), ".rs", &mut files);
+    assert!(!files.is_empty(), "src/state has no module");
+    let offending: Vec<String> = files
+        .iter()
+        .filter(|f| {
+            let text = read(f);
+            [
+                "crate::components",
+                "crate::pages",
+                "super::super::components",
+            ]
+            .iter()
+            .any(|layer| text.contains(layer))
+        })
+        .map(|f| relative(f))
+        .collect();
+    assert!(
+        offending.is_empty(),
+        "these state modules import components or pages: {offending:?}"
+    );
+}

@@ -163,13 +163,18 @@ test('the province’s survey points entered for a unit raise its total by the p
   await eventually(async () => assert.deepEqual(await shown(), want()));
   assert.equal((await ev.rows()).find((r) => r.key === first.unit_key).survey, '12,5');
 
-  // Above the survey max, negative, not a number: ignored.
+  // Above the survey max, negative, not a number: ignored, and said so beside the table, the
+  // box back to what it held.
   const third = base[2];
   const before = await shown();
-  for (const value of ['31', '30,01', '-1', 'mười', '1.234']) {
+  const problem = page.getByTestId('survey-problem');
+  for (const [value, words] of [['31', 'phải từ 0'], ['30,01', 'phải từ 0'], ['-1', 'phải từ 0'], ['mười', 'Không đọc được'], ['1.234', '']]) {
     await ev.enterSurvey(third.unit_key, value);
     await page.waitForTimeout(100);
     assert.deepEqual(await shown(), before, `“${value}” changes nothing`);
+    const said = await problem.textContent();
+    assert.ok(said.startsWith(`${third.unit}: `) && said.includes(words) && said.includes('Điểm cũ được giữ nguyên'), `“${value}”: ${said}`);
+    assert.equal((await ev.rows()).find((r) => r.key === third.unit_key).survey, '', `“${value}” leaves the box as it was`);
   }
   // Exactly the max is taken.
   await ev.enterSurvey(third.unit_key, '30');
