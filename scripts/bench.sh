@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/tools.sh test   # Chromium and the end-to-end suite's npm packages
 . scripts/lib.sh
-trunk build --release >&2
+build_dist >&2
 echo "== download size (what a browser fetches)"
 scripts/size.sh dist
 serve_dist dist

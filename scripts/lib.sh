@@ -48,3 +48,11 @@ serve_dist() {
     sleep 0.1
   done
 }
+
+# build_dist: the release build into dist/: the app, then the framework builder's own page into
+# dist/tao-bo-tieu-chi/ (a second Trunk build: Trunk empties dist/ when it builds the app, so the
+# order matters).
+build_dist() {
+  trunk build --release || return 1
+  trunk build builder/index.html --release=true --dist dist/tao-bo-tieu-chi --public-url /tao-bo-tieu-chi/
+}

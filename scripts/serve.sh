@@ -4,4 +4,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/tools.sh serve
-exec trunk serve --release --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}"
+. scripts/lib.sh
+build_dist
+# A static server: Trunk's own would rebuild dist/ without the framework builder's page.
+echo "Serving on http://127.0.0.1:${PORT:-8080}/ (Ctrl+C stops)"
+exec python3 -m http.server "${PORT:-8080}" --bind 127.0.0.1 --directory dist

@@ -47,8 +47,9 @@ layer "browser component tests (wasm-bindgen-test, headless Chromium)" '[0-9]+ p
   cargo test -p cchc-app --target wasm32-unknown-unknown
 
 step "release build"
-trunk build --release
+build_dist
 scripts/size.sh dist
+scripts/size.sh --check dist
 
 # The end-to-end suite asks the core natively for the figures the page must show
 # (e2e/tests/core.js: SCORE_BIN, SAMPLES_BIN).

@@ -30,6 +30,20 @@ pub async fn download_spreadsheet(file_name: &str, request_json: String) -> Resu
     download_bytes(file_name, XLSX, &bytes)
 }
 
+/// The address of the app's own files, relative to this page: the framework builder is served
+/// one folder down and shares the spreadsheet worker.
+fn app_root() -> &'static str {
+    let path = window().location().pathname().unwrap_or_default();
+    if path.contains(&format!("/{BUILDER_FOLDER}/")) {
+        "../"
+    } else {
+        "./"
+    }
+}
+
+/// The folder the framework builder is served from (its own page and WebAssembly).
+pub const BUILDER_FOLDER: &str = "tao-bo-tieu-chi";
+
 /// Offers `bytes` as a file download named `file_name`.
 pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), FileError> {
     save_blob(file_name, mime, &js_sys::Uint8Array::from(bytes).into())
@@ -72,13 +86,25 @@ pub async fn read_text(file: web_sys::File) -> Result<String, ReadError> {
     text.as_string().ok_or(ReadError::Unreadable)
 }
 
+/// Reads a picked file's bytes (a Word or Excel annex), refusing files over the limit before
+/// reading them.
+pub async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, ReadError> {
+    if file.size() > cchc_core::submission::MAX_FILE_BYTES as f64 {
+        return Err(ReadError::TooLarge);
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| ReadError::Unreadable)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// The spreadsheet (.xlsx) of a score table, written by the `xlsx_worker` web worker, which is
 /// fetched only now: the spreadsheet writer weighs several times the rest of the app.
 pub async fn spreadsheet(table_json: String) -> Result<Vec<u8>, FileError> {
     use wasm_bindgen::JsValue;
     use wasm_bindgen::prelude::Closure;
 
-    let worker = web_sys::Worker::new("./xlsx_worker_loader.js")
+    let worker = web_sys::Worker::new(&format!("{}xlsx_worker_loader.js", app_root()))
         .map_err(|_| FileError::WorkerUnavailable)?;
     let target = worker.clone();
     let promise = js_sys::Promise::new(&mut |resolve, reject| {

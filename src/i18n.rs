@@ -37,6 +37,9 @@ macro_rules! messages {
     };
 }
 
+// The framework builder (its own page and WebAssembly) declares its words with the same macro.
+pub(crate) use messages;
+
 messages! {
     // Words used on several screens
     LikelyAfterAppraisal
@@ -265,6 +268,9 @@ messages! {
     LoadFrameworkHelp
         vi "Dùng để thay bộ tiêu chí mẫu bằng Phụ lục chính thức do Sở Nội vụ soạn theo định dạng của ứng dụng."
         en "Use it to replace a model framework with the official annex, written by Sở Nội vụ in the app's format.";
+    OpenBuilder
+        vi "Dựng bộ tiêu chí từ Phụ lục của quyết định (Word, Excel hoặc bảng dán)"
+        en "Build a framework from the decision's annex (Word, Excel or a pasted table)";
 
     // Opening a file: preview and refusals
     OpenSubmissionFile

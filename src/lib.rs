@@ -1,6 +1,7 @@
 //! The browser shell: renders the core's model and sends the user's edits back to it.
 //! Components render; the core (`cchc-core`) decides. See ARCHITECTURE.md.
 
+pub mod builder;
 pub mod clock;
 pub mod components;
 pub mod file_io;

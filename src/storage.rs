@@ -11,6 +11,8 @@ use leptos::prelude::*;
 pub const DRAFT_PREFIX: &str = "cchc.v1.draft.";
 pub const FRAMEWORK_PREFIX: &str = "cchc.v1.framework.";
 const LANG_KEY: &str = "cchc.v1.lang";
+/// The framework builder's work in progress (one at a time).
+const BUILDER_KEY: &str = "cchc.v1.builder";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
@@ -125,6 +127,23 @@ pub fn framework_key(id: &str, version: &str) -> String {
 
 pub fn write_framework(key: &str, text: &str) -> Result<(), StorageError> {
     local()?.set_item(key, text).map_err(refused)
+}
+
+/// Whether a framework is stored under `key` (the builder asks before replacing one).
+pub fn has(key: &str) -> Result<bool, StorageError> {
+    read_raw(key).map(|v| v.is_some())
+}
+
+pub fn read_builder_work() -> Result<Option<String>, StorageError> {
+    read_raw(BUILDER_KEY)
+}
+
+pub fn write_builder_work(text: &str) -> Result<(), StorageError> {
+    local()?.set_item(BUILDER_KEY, text).map_err(refused)
+}
+
+pub fn remove_builder_work() -> Result<(), StorageError> {
+    remove(BUILDER_KEY)
 }
 
 pub fn read_lang() -> Option<String> {

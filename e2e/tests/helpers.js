@@ -186,3 +186,70 @@ export async function tabTo(page, testid, { max = 40 } = {}) {
   }
   throw new Error(`${max} presses of Tab never reached ${testid}; the focus is on ${await focused(page)}`);
 }
+
+// ---------------------------------------------------------------- Office files made in the test
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buf) {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A ZIP archive (stored, not compressed) of `entries`: { 'path': 'text' }. Word and Excel files are ZIPs. */
+export function zipOf(entries) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(entries)) {
+    const nameBuf = Buffer.from(name, 'utf8');
+    const data = Buffer.from(text, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(0, 8); local.writeUInt32LE(crc, 14); local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22); local.writeUInt16LE(nameBuf.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8); central.writeUInt32LE(crc, 16); central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24); central.writeUInt16LE(nameBuf.length, 28); central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBuf, data);
+    centrals.push(central, nameBuf);
+    offset += local.length + nameBuf.length + data.length;
+  }
+  const centralDir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(centrals.length / 2, 8); end.writeUInt16LE(centrals.length / 2, 10);
+  end.writeUInt32LE(centralDir.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, centralDir, end]);
+}
+
+const esc = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A .docx whose body is one table. `rows`: arrays of cells; a cell is a string (paragraphs split
+ * on \n) or { text, bold, span, vmerge: 'restart' | 'continue' }; a row may be { header: true, cells }.
+ */
+export function docxOf(rows) {
+  const cell = (c) => {
+    const o = typeof c === 'string' ? { text: c } : c;
+    const pr = [o.span ? `<w:gridSpan w:val="${o.span}"/>` : '', o.vmerge === 'restart' ? '<w:vMerge w:val="restart"/>' : o.vmerge ? '<w:vMerge/>' : ''].join('');
+    const rpr = o.bold ? '<w:rPr><w:b/></w:rPr>' : '';
+    const paras = String(o.text ?? '').split('\n').map((p) => `<w:p><w:r>${rpr}<w:t xml:space="preserve">${esc(p)}</w:t></w:r></w:p>`).join('');
+    return `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${paras}</w:tc>`;
+  };
+  const row = (r) => {
+    const o = Array.isArray(r) ? { cells: r } : r;
+    return `<w:tr>${o.header ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${o.cells.map(cell).join('')}</w:tr>`;
+  };
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  return zipOf({
+    '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    '_rels/.rels': '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    'word/document.xml': `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body><w:p><w:r><w:t>PHỤ LỤC</w:t></w:r></w:p><w:tbl>${rows.map(row).join('')}</w:tbl></w:body></w:document>`,
+  });
+}

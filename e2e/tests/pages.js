@@ -13,3 +13,4 @@ export * from './pages/report.js';
 export * from './pages/import.js';
 export * from './pages/trainer.js';
 export * from './pages/evaluator.js';
+export * from './pages/builder.js';

@@ -78,7 +78,7 @@ pub struct Decision {
 
 /// What kind of points a field's items give. Written in scorecards as `regular`, `bonus` or
 /// `penalty`, as in framework files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Block {
     /// Part of the 100-point scale.

@@ -1,0 +1,223 @@
+//! The builder's state: the work in progress (a `Project` of the core), what the core builds
+//! from it, and the one effect that reaches the outside world: keeping the work in storage.
+
+use std::sync::Arc;
+
+use cchc_core::Lang;
+use cchc_core::builder::assemble::{Built, Choice, Project, build};
+use cchc_core::builder::delimited::from_delimited;
+use cchc_core::builder::source_error::SourceError;
+use cchc_core::builder::table::SourceKind;
+use leptos::prelude::*;
+
+use super::words::Msg;
+use crate::state::Shared;
+use crate::{clock, file_io, storage};
+
+/// Something to tell the officer, above the work.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    Source(SourceError),
+    Said(Msg),
+    Restored(String),
+}
+
+/// What the last save into the app gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Saving {
+    Saved,
+    /// A framework with the same id and version is stored: replace only when asked.
+    AlreadyStored,
+    Failed,
+}
+
+#[derive(Clone, Copy)]
+pub struct BuilderState {
+    pub lang: RwSignal<Lang>,
+    pub project: RwSignal<Option<Project>>,
+    pub built: Memo<Option<Shared<Built>>>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub saving: RwSignal<Option<Saving>>,
+    pub busy: RwSignal<bool>,
+}
+
+impl BuilderState {
+    pub fn provide() -> BuilderState {
+        let lang = match storage::read_lang().as_deref() {
+            Some("en") => Lang::En,
+            _ => Lang::Vi,
+        };
+        // Work in progress that no longer reads (an older shape) is left in storage untouched
+        // until new work replaces it.
+        let restored: Option<Project> = storage::read_builder_work()
+            .ok()
+            .flatten()
+            .and_then(|t| serde_json::from_str(&t).ok());
+        let notice = restored
+            .as_ref()
+            .map(|p| Notice::Restored(p.file_name.clone()));
+        let project = RwSignal::new(restored);
+        let built =
+            Memo::new(move |_| project.with(|p| p.as_ref().map(|p| Shared(Arc::new(build(p))))));
+        let state = BuilderState {
+            lang: RwSignal::new(lang),
+            project,
+            built,
+            notice: RwSignal::new(notice),
+            saving: RwSignal::new(None),
+            busy: RwSignal::new(false),
+        };
+        Effect::new(move |first: Option<()>| {
+            let text = project.with(|p| p.as_ref().and_then(|p| serde_json::to_string(p).ok()));
+            // The first run only sees what was just restored.
+            if first.is_none() {
+                return;
+            }
+            let written = match text {
+                Some(t) => storage::write_builder_work(&t),
+                None => storage::remove_builder_work(),
+            };
+            if written.is_err() {
+                state.notice.set(Some(Notice::Said(Msg::WorkNotSaved)));
+            }
+        });
+        provide_context(state);
+        state
+    }
+
+    pub fn expect() -> BuilderState {
+        expect_context::<BuilderState>()
+    }
+
+    /// New work from a table: replaces the current work only when the table was read.
+    fn start(&self, file_name: &str, table: cchc_core::builder::table::SourceTable) {
+        self.project
+            .set(Some(Project::new(file_name, table, clock::current_year())));
+        self.saving.set(None);
+        self.notice.set(None);
+    }
+
+    pub async fn open_file(&self, file: web_sys::File) {
+        let name = file.name();
+        self.busy.set(true);
+        let result = file_io::read_bytes(file).await;
+        self.busy.set(false);
+        match result {
+            Err(file_io::ReadError::TooLarge) => {
+                self.notice.set(Some(Notice::Said(Msg::FileTooLarge)))
+            }
+            Err(file_io::ReadError::Unreadable) => {
+                self.notice.set(Some(Notice::Said(Msg::FileUnreadable)))
+            }
+            Ok(bytes) => match cchc_core::builder::office::read_file(&name, &bytes) {
+                Ok(table) => self.start(&name, table),
+                Err(e) => self.notice.set(Some(Notice::Source(e))),
+            },
+        }
+    }
+
+    pub fn open_pasted(&self, text: &str) {
+        if text.trim().is_empty() {
+            self.notice.set(Some(Notice::Said(Msg::EmptyPaste)));
+            return;
+        }
+        match from_delimited(text, SourceKind::Pasted) {
+            Ok(table) => {
+                let name = match self.lang.get_untracked() {
+                    Lang::Vi => "bảng dán",
+                    Lang::En => "pasted table",
+                };
+                self.start(name, table)
+            }
+            Err(e) => self.notice.set(Some(Notice::Source(e))),
+        }
+    }
+
+    pub fn edit(&self, f: impl FnOnce(&mut Project)) {
+        self.project.update(|p| {
+            if let Some(p) = p {
+                f(p)
+            }
+        });
+        self.saving.set(None);
+    }
+
+    pub fn choose(&self, code: &str, choice: Option<Choice>) {
+        let code = code.to_string();
+        self.edit(move |p| match choice {
+            Some(c) => {
+                p.choices.insert(code, c);
+            }
+            None => {
+                p.choices.remove(&code);
+            }
+        });
+    }
+
+    pub fn discard(&self) {
+        self.project.set(None);
+        self.notice.set(None);
+        self.saving.set(None);
+    }
+
+    /// The framework file's text, when the build is usable.
+    fn usable_text(&self) -> Option<(String, String)> {
+        let built = self.built.get_untracked()?;
+        if !built.usable {
+            return None;
+        }
+        let text = serde_json::to_string_pretty(&built.framework).ok()?;
+        let project = self.project.get_untracked()?;
+        Some((
+            storage::framework_key(project.meta.id.trim(), project.meta.version.trim()),
+            text,
+        ))
+    }
+
+    /// Stores the framework where the app loads frameworks from. `replace`: the officer agreed
+    /// to replace one with the same id and version.
+    pub fn save(&self, replace: bool) {
+        let Some((key, text)) = self.usable_text() else {
+            return;
+        };
+        let outcome = match storage::has(&key) {
+            Ok(true) if !replace => Saving::AlreadyStored,
+            Ok(_) => match storage::write_framework(&key, &text) {
+                Ok(()) => Saving::Saved,
+                Err(_) => Saving::Failed,
+            },
+            Err(_) => Saving::Failed,
+        };
+        self.saving.set(Some(outcome));
+    }
+
+    pub fn export(&self) {
+        let Some((_, text)) = self.usable_text() else {
+            return;
+        };
+        let name = self.project.with_untracked(|p| {
+            p.as_ref().map_or_else(
+                || "bo-tieu-chi.json".to_string(),
+                |p| format!("{}-{}.json", p.meta.id.trim(), p.meta.version.trim()),
+            )
+        });
+        if file_io::download(&name, file_io::JSON, &text).is_err() {
+            self.saving.set(Some(Saving::Failed));
+        }
+    }
+
+    pub async fn download_template(&self) {
+        let request = cchc_core::report::SpreadsheetRequest::Sheets {
+            sheets: vec![cchc_core::builder::template::sheet()],
+        };
+        let Ok(json) = serde_json::to_string(&request) else {
+            return;
+        };
+        if file_io::download_spreadsheet("mau-bang-tieu-chi.xlsx", json)
+            .await
+            .is_err()
+        {
+            self.notice.set(Some(Notice::Said(Msg::WorkerFailed)));
+        }
+    }
+}

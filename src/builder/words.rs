@@ -1,0 +1,236 @@
+//! The framework builder's words. A table of its own: the builder is a page apart, and the main
+//! app's WebAssembly does not carry them.
+
+use cchc_core::Lang;
+use leptos::prelude::Get;
+
+crate::i18n::messages! {
+    Heading
+        vi "Dựng bộ tiêu chí từ Phụ lục của quyết định"
+        en "Build a framework from the decision's annex";
+    Intro
+        vi "Chọn tệp Word (.docx) của Phụ lục, bảng điểm Excel (.xlsx, .csv), hoặc dán bảng sao chép từ Word hay Excel. Mọi việc diễn ra trên máy này; không có gì được gửi đi."
+        en "Choose the annex as a Word file (.docx), the Excel score sheet (.xlsx, .csv), or paste a table copied from Word or Excel. Everything happens on this computer; nothing is sent anywhere.";
+    BackToApp
+        vi "← Về trang chính"
+        en "← Back to the app";
+    ChooseFile
+        vi "Chọn tệp Phụ lục (.docx, .xlsx, .csv)"
+        en "Choose the annex file (.docx, .xlsx, .csv)";
+    PasteLabel
+        vi "Hoặc dán bảng (chọn cả bảng trong Word/Excel, Ctrl+C, rồi Ctrl+V vào đây)"
+        en "Or paste the table (select the whole table in Word/Excel, Ctrl+C, then Ctrl+V here)";
+    ReadPasted
+        vi "Đọc bảng đã dán"
+        en "Read the pasted table";
+    Template
+        vi "Tải bảng mẫu (.xlsx) với các cột cần có"
+        en "Download the template (.xlsx) with the expected columns";
+    Reading
+        vi "Đang đọc tệp…"
+        en "Reading the file…";
+    Restored
+        vi "Đã mở lại phần đang làm dở:"
+        en "Reopened the work in progress:";
+    WorkNotSaved
+        vi "Không lưu được phần đang làm vào bộ nhớ trình duyệt (bị tắt hoặc đã đầy). Công việc vẫn còn trên trang này: hãy tải tệp bộ tiêu chí về trước khi đóng trang."
+        en "The work in progress could not be kept in the browser's storage (disabled or full). It is still on this page: download the framework file before closing it.";
+    EmptyPaste
+        vi "Chưa có gì để đọc: hãy dán bảng vào ô trên."
+        en "Nothing to read: paste a table into the box above.";
+    SourceHeading
+        vi "Nguồn"
+        en "Source";
+    ColumnsHeading
+        vi "Ý nghĩa của các cột"
+        en "What each column holds";
+    ColumnsHelp
+        vi "Ứng dụng đoán theo tên cột; hãy kiểm tra và sửa nếu cần."
+        en "Guessed from the header words; check and change them if needed.";
+    ColCode
+        vi "STT / Mã"
+        en "No. / code";
+    ColTitle
+        vi "Lĩnh vực, tiêu chí"
+        en "Field, criterion";
+    ColMax
+        vi "Điểm tối đa"
+        en "Maximum points";
+    ColMethod
+        vi "Cách chấm điểm"
+        en "Scoring method";
+    ColEvidence
+        vi "Tài liệu kiểm chứng"
+        en "Evidence";
+    ColIgnored
+        vi "Không dùng"
+        en "Not used";
+    Column
+        vi "Cột"
+        en "Column";
+    MetaHeading
+        vi "Thông tin bộ tiêu chí"
+        en "About the framework";
+    MetaId
+        vi "Mã bộ tiêu chí (chữ không dấu, số, dấu -)"
+        en "Framework id (letters, digits, -)";
+    MetaVersion
+        vi "Phiên bản"
+        en "Version";
+    MetaTitle
+        vi "Tên bộ tiêu chí"
+        en "Title";
+    MetaUnitType
+        vi "Áp dụng cho"
+        en "For";
+    UnitSo
+        vi "Sở, ban, ngành"
+        en "Provincial departments";
+    UnitHuyen
+        vi "UBND cấp huyện"
+        en "District People's Committees";
+    UnitKhac
+        vi "Khác"
+        en "Other";
+    MetaDecision
+        vi "Số quyết định"
+        en "Decision number";
+    MetaDate
+        vi "Ngày ban hành"
+        en "Date issued";
+    MetaIssuer
+        vi "Cơ quan ban hành"
+        en "Issued by";
+    MetaYear
+        vi "Áp dụng từ năm đánh giá"
+        en "First assessed year";
+    OfficialNote
+        vi "Bộ tiêu chí chỉ được ghi là chính thức khi có số và ngày của quyết định; nếu chưa, ứng dụng ghi là bộ tiêu chí mẫu."
+        en "The framework is marked official only with the decision's number and date; until then it is marked as a model.";
+    TreeHeading
+        vi "Cây tiêu chí đọc được"
+        en "The criteria tree as read";
+    RowsHeading
+        vi "Các dòng của bảng nguồn"
+        en "The source table's rows";
+    RowWord
+        vi "dòng"
+        en "row";
+    StateRead
+        vi "Đọc từ nội dung"
+        en "Read from the text";
+    StateChecklist
+        vi "Danh sách a, b, c"
+        en "Checklist a, b, c";
+    StateNeedsChoice
+        vi "Cần chọn cách chấm"
+        en "Needs a choice";
+    StateEdgesOpen
+        vi "Cần xác nhận mức"
+        en "Edge to confirm";
+    StateChosen
+        vi "Đã chọn"
+        en "Chosen";
+    ChooseRule
+        vi "Chọn cách chấm"
+        en "Choose the rule";
+    RewriteLabel
+        vi "Hoặc viết lại cách chấm theo mẫu (ví dụ: “Có: 1 điểm; không: 0 điểm”, “Trên 90%: 2 điểm; từ 70% đến 90%: 1 điểm; dưới 70%: 0 điểm”)"
+        en "Or rewrite the method in a known shape (e.g. “Có: 1 điểm; không: 0 điểm”)";
+    ReadAgain
+        vi "Đọc lại"
+        en "Read again";
+    EdgeUpper
+        vi "thuộc mức trên"
+        en "belongs to the band above";
+    EdgeLower
+        vi "thuộc mức dưới (đúng như chữ viết)"
+        en "belongs to the band below (as written)";
+    ConfirmEdges
+        vi "Xác nhận"
+        en "Confirm";
+    UndoChoice
+        vi "Bỏ lựa chọn"
+        en "Undo the choice";
+    ProblemsHeading
+        vi "Cần sửa trước khi lưu"
+        en "To fix before saving";
+    NoProblems
+        vi "Bộ tiêu chí đã đủ và đúng: có thể lưu vào ứng dụng."
+        en "The framework is complete and sound: it can be saved into the app.";
+    MixedMarks
+        vi "Điểm trong bảng ghi lẫn dấu phẩy và dấu chấm thập phân; cả hai đều được đọc là dấu thập phân — hãy kiểm tra các dòng:"
+        en "Points are written with both decimal commas and dots; both are read as decimal marks — check the rows:";
+    Save
+        vi "Lưu vào ứng dụng"
+        en "Save into the app";
+    Export
+        vi "Tải tệp bộ tiêu chí (.json)"
+        en "Download the framework file (.json)";
+    Saved
+        vi "Đã lưu bộ tiêu chí. Mở trang chính để tạo bản tự đánh giá theo bộ này."
+        en "Framework saved. Open the app to start a self-assessment with it.";
+    OpenApp
+        vi "Mở trang chính"
+        en "Open the app";
+    AlreadyStored
+        vi "Ứng dụng đã có một bộ tiêu chí cùng mã và phiên bản. Thay thế bằng bộ này? (Các bản tự đánh giá đã làm vẫn giữ nguyên.)"
+        en "The app already has a framework with this id and version. Replace it? (Existing self-assessments are kept.)";
+    Replace
+        vi "Thay thế"
+        en "Replace";
+    Cancel
+        vi "Thôi"
+        en "Cancel";
+    SaveFailed
+        vi "Không lưu được vào bộ nhớ trình duyệt (bị tắt hoặc đã đầy). Hãy tải tệp bộ tiêu chí về và nạp ở trang chính."
+        en "Could not save into the browser's storage (disabled or full). Download the framework file and load it on the main page.";
+    StartOver
+        vi "Bỏ phần đang làm"
+        en "Discard this work";
+    StartOverConfirm
+        vi "Bỏ hẳn phần đang làm (bảng, lựa chọn, thông tin)?"
+        en "Discard the work in progress (table, choices, details)?";
+    Yes
+        vi "Bỏ"
+        en "Discard";
+    Items
+        vi "tiêu chí chấm điểm"
+        en "scored items";
+    FileTooLarge
+        vi "Tệp quá lớn (trên 10 MB)."
+        en "The file is too large (over 10 MB).";
+    FileUnreadable
+        vi "Không đọc được tệp này từ máy."
+        en "This file could not be read from the computer.";
+    WorkerFailed
+        vi "Không tạo được tệp mẫu (.xlsx) trong trình duyệt này."
+        en "The template (.xlsx) could not be made in this browser.";
+    SwitchLanguage
+        vi "English"
+        en "Tiếng Việt";
+    Method
+        vi "Cách chấm"
+        en "Method";
+    Rule
+        vi "Quy tắc"
+        en "Rule";
+}
+
+/// A reactive text for `msg` in the builder's current language.
+pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = super::state::BuilderState::expect().lang;
+    move || msg.text(lang.get())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builder_message_is_translated() {
+        for m in Msg::ALL {
+            assert_ne!(m.text(Lang::Vi), m.text(Lang::En), "{m:?}");
+        }
+    }
+}
