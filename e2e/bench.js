@@ -4,8 +4,13 @@
 //  2. per framework (the built-in sở framework, the generated 1,000-item one): load → workspace
 //     ready, and edit → points and index updated in the page (median and p95 of EDITS edits), at
 //     CPU 1× and 4×; JS heap after the edits.
+//  3. the Sở Nội vụ view: a batch of 33 and of 1,000 submission files loaded and ranked;
+//  4. the framework builder: a 100-row Word annex chosen → the tree shown (median of RUNS, CPU
+//     1× and 4×), measured from the test's side (includes handing the file to the page).
+// BENCH_ONLY=builder runs only the last.
 import { readFileSync, readdirSync } from 'node:fs';
 import { launch, APP_URL } from './tests/browser.js';
+import { docxOf } from './tests/helpers.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const EDITS = Number(process.env.EDITS ?? 50);
@@ -134,8 +139,49 @@ async function batchLoad(browser, dir) {
   return { files: files.length, load_and_rank_ms_median: median(times), load_and_rank_ms_all: times };
 }
 
+/** A 100-row annex: 10 Roman fields of 9 items each, methods in the shapes decisions use. */
+function annex100() {
+  const methods = [
+    'Ban hành kịp thời: 1 điểm; ban hành chậm: 0,5 điểm; không ban hành: 0 điểm',
+    'Có: 1 điểm; không: 0 điểm',
+    'Đạt 100%: 1 điểm; từ 80% đến dưới 100%: 0,5 điểm; dưới 80%: 0 điểm',
+    'Điểm đạt = tỷ lệ % × điểm tối đa',
+    'Từ 3 cuộc trở lên: 1 điểm; 1 - 2 cuộc: 0,5 điểm; không kiểm tra: 0 điểm',
+  ];
+  const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+  const rows = [{ header: true, cells: ['STT', 'Lĩnh vực, tiêu chí', 'Điểm tối đa', 'Cách chấm điểm', 'Tài liệu kiểm chứng'] }];
+  for (const [f, r] of roman.entries()) {
+    rows.push([{ text: r, bold: true }, { text: `LĨNH VỰC ${f + 1}`, bold: true }, { text: '9', bold: true }, '', '']);
+    for (let i = 1; i <= 9; i++) rows.push([String(i), `Tiêu chí ${f + 1}.${i}`, '1', methods[(f + i) % methods.length], 'Báo cáo']);
+  }
+  return docxOf(rows);
+}
+
+/** Chooses the 100-row annex on the builder page RUNS times: ms until the whole tree is shown. */
+async function builderRead(browser, rate) {
+  const buffer = annex100();
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await newPage(browser, rate);
+    await page.goto(`${APP_URL}tao-bo-tieu-chi/`);
+    await page.getByTestId('annex-file').waitFor();
+    const t0 = Date.now();
+    await page.getByTestId('annex-file').setInputFiles({ name: 'phu-luc-100.docx', mimeType: 'application/octet-stream', buffer });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="built-node"]').length === 100, null, { timeout: 120000 });
+    times.push(Date.now() - t0);
+    await context.close();
+  }
+  return { rows: 100, choose_to_tree_ms_median: median(times), choose_to_tree_ms_all: times };
+}
+
 const browser = await launch();
-const results = { start_page: {}, builtin_framework: {}, synthetic_framework: {}, evaluator_batches: [] };
+const results = { start_page: {}, builtin_framework: {}, synthetic_framework: {}, evaluator_batches: [], builder: {} };
+if (process.env.BENCH_ONLY === 'builder') {
+  for (const rate of [1, 4]) results.builder[`cpu_${rate}x`] = await builderRead(browser, rate);
+  await browser.close();
+  console.log(JSON.stringify(results.builder, null, 2));
+  process.exit(0);
+}
 for (const rate of [1, 4]) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await startLoad(browser, rate));
@@ -150,5 +196,6 @@ for (const rate of [1, 4]) {
   }
 }
 for (const dir of BATCHES) results.evaluator_batches.push(await batchLoad(browser, dir));
+for (const rate of [1, 4]) results.builder[`cpu_${rate}x`] = await builderRead(browser, rate);
 await browser.close();
 console.log(JSON.stringify(results, null, 2));

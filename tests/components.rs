@@ -353,3 +353,62 @@ async fn the_item_panel_breadcrumb_follows_the_language_switch() {
     );
     root.remove();
 }
+
+/// The framework builder's page: a pasted table becomes a tree whose items say how they were
+/// read, the deciding words marked, and an item that needs a choice is settled from its select.
+#[wasm_bindgen_test]
+async fn the_builder_reads_a_pasted_table_and_settles_an_item_from_its_choice() {
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.remove_item("cchc.v1.builder").unwrap();
+    // An earlier test may have left the interface in English.
+    storage.remove_item("cchc.v1.lang").unwrap();
+    let root = mount(cchc_app::builder::BuilderApp);
+    leptos::task::tick().await;
+    let paste: web_sys::HtmlTextAreaElement = by_testid(&root, "annex-paste").unchecked_into();
+    paste.set_value(
+        "STT\tTiêu chí\tĐiểm tối đa\tCách chấm điểm\n\
+         1\tChỉ đạo điều hành\t2\t\n\
+         1.1\tKế hoạch\t1\tCó: 1 điểm; không: 0 điểm\n\
+         1.2\tBáo cáo\t1\tTheo đánh giá của Hội đồng",
+    );
+    paste
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    by_testid(&root, "read-pasted").click();
+    leptos::task::tick().await;
+    let nodes = root
+        .query_selector_all("[data-testid='built-node']")
+        .unwrap();
+    assert_eq!(nodes.length(), 3);
+    let state_of = |code: &str| {
+        root.query_selector(&format!("[data-code='{code}'] [data-testid='item-state']"))
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(state_of("1.1"), "Đọc từ nội dung");
+    assert_eq!(state_of("1.2"), "Cần chọn cách chấm");
+    assert!(
+        root.query_selector("[data-code='1.1'] mark")
+            .unwrap()
+            .is_some()
+    );
+    // The save button waits for the choice.
+    assert!(by_testid(&root, "builder-save").has_attribute("disabled"));
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("[data-code='1.2'] [data-testid='choose-rule']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    select.set_value("YesNo");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(state_of("1.2"), "Đã chọn");
+    assert!(!by_testid(&root, "builder-save").has_attribute("disabled"));
+    // The work is kept as it changes.
+    assert!(storage.get_item("cchc.v1.builder").unwrap().is_some());
+    storage.remove_item("cchc.v1.builder").unwrap();
+}

@@ -431,3 +431,113 @@ fn the_template_builds_a_usable_framework() {
     ));
     usable(&built);
 }
+
+#[test]
+fn a_header_over_two_rows_names_its_columns_from_both() {
+    let table = SourceTable::new(
+        SourceKind::Xlsx,
+        vec![
+            row(vec![
+                own("STT"),
+                own("Tiêu chí"),
+                own("Điểm"),
+                merged(Merge::FromLeft),
+                own("Cách chấm điểm"),
+            ]),
+            row(vec![
+                merged(Merge::FromAbove),
+                merged(Merge::FromAbove),
+                own("Tối đa"),
+                own("Tự chấm"),
+                merged(Merge::FromAbove),
+            ]),
+            row(vec![
+                bold("1"),
+                bold("Chỉ đạo"),
+                bold("1"),
+                own("1"),
+                own(""),
+            ]),
+            texts(&["1.1", "Kế hoạch", "1", "1", "Có: 1 điểm; không: 0 điểm"]),
+        ],
+    );
+    let layout = guess(&table);
+    assert_eq!(layout.header, vec![0, 1]);
+    assert_eq!(
+        layout.columns,
+        vec![
+            Column::Code,
+            Column::Title,
+            Column::Max,
+            Column::Ignored,
+            Column::Method
+        ]
+    );
+    usable(&build(&Project::new("p", table, 2025)));
+}
+
+#[test]
+fn a_code_written_twice_is_refused_at_both_rows() {
+    let table = SourceTable::new(
+        SourceKind::Docx,
+        vec![
+            texts(&HEADER),
+            row(vec![
+                bold("1"),
+                bold("Chỉ đạo"),
+                bold("2"),
+                own(""),
+                own(""),
+            ]),
+            texts(&["1.1", "Kế hoạch", "1", "Có: 1 điểm; không: 0 điểm", ""]),
+            texts(&["1.1", "Báo cáo", "1", "Có: 1 điểm; không: 0 điểm", ""]),
+        ],
+    );
+    let built = build(&Project::new("p", table, 2025));
+    assert!(!built.usable);
+    let duplicate = built
+        .problems
+        .iter()
+        .find(|p| matches!(&p.problem, BuildProblem::Loader { message_vi, .. } if message_vi.contains("1.1")))
+        .unwrap_or_else(|| panic!("{:#?}", built.problems));
+    assert_eq!(duplicate.code.as_deref(), Some("1.1"));
+    assert!(!duplicate.rows.is_empty());
+}
+
+#[test]
+fn a_bonus_field_takes_its_cap_from_the_words_when_no_max_is_written() {
+    let table = SourceTable::new(
+        SourceKind::Docx,
+        vec![
+            texts(&HEADER),
+            row(vec![
+                bold("I"),
+                bold("CHỈ ĐẠO"),
+                bold("1"),
+                own(""),
+                own(""),
+            ]),
+            texts(&["1", "Kế hoạch", "1", "Có: 1 điểm; không: 0 điểm", ""]),
+            row(vec![
+                bold("II"),
+                bold("ĐIỂM THƯỞNG (tối đa không quá 2 điểm)"),
+                own(""),
+                own(""),
+                own(""),
+            ]),
+            texts(&[
+                "1",
+                "Sáng kiến",
+                "2",
+                "Mỗi sáng kiến được công nhận: cộng 1 điểm",
+                "",
+            ]),
+            texts(&["2", "Giải thưởng", "1", "Có: 1 điểm; không: 0 điểm", ""]),
+        ],
+    );
+    let built = build(&Project::new("p", table, 2025));
+    let fw = usable(&built);
+    assert_eq!(fw.total_max, Points(100));
+    assert_eq!(built.framework["fields"][1]["kind"], "bonus");
+    assert_eq!(built.framework["fields"][1]["max"], 2);
+}

@@ -291,7 +291,7 @@ pub struct Built {
 }
 
 fn points_json(p: Points) -> Value {
-    serde_json::Number::from_f64(p.0 as f64 / 100.0).map_or(Value::Null, Value::Number)
+    wording::number(p)
 }
 
 fn block_of(title: &str) -> Block {
@@ -514,7 +514,12 @@ impl Builder<'_> {
         });
         let checklist = self.checklist(e);
         if !e.children.is_empty() && checklist.is_none() {
-            let max = e.max.unwrap_or_else(|| self.sum_of(e));
+            // A bonus or penalty field's cap is often only in its words ("tối đa không quá 3
+            // điểm"); its children may add up to more.
+            let cap = (e.depth == 0 && block != Block::Regular)
+                .then(|| cap_in(&e.title).or_else(|| cap_in(&e.method)))
+                .flatten();
+            let max = e.max.or(cap).unwrap_or_else(|| self.sum_of(e));
             self.nodes[shown].max = Some(max);
             node.insert("max".into(), points_json(max));
             if !e.method.trim().is_empty() {
@@ -667,6 +672,21 @@ impl Builder<'_> {
             },
         }
     }
+}
+
+/// The cap a bonus or penalty field's words give: the number after "không quá" or "tối đa".
+fn cap_in(text: &str) -> Option<Points> {
+    let folded = fold_diacritics(text).to_lowercase();
+    ["khong qua", "toi da"].iter().find_map(|w| {
+        let at = folded.find(w)? + w.len();
+        // Folding keeps byte offsets only for ASCII; read the number from the folded text.
+        let rest = folded[at..].trim_start();
+        let number: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+            .collect();
+        Points::parse(number.trim_end_matches(['.', ','])).ok()
+    })
 }
 
 /// Moves each edge in `upper` into the band above it: the band ending there stops short of it,
