@@ -31,6 +31,11 @@ fn merged(m: Merge) -> Cell {
     }
 }
 
+/// A field row of a five-column annex: code, title and max in bold, no method or evidence.
+fn field(code: &str, title: &str, max: &str) -> SourceRow {
+    row(vec![bold(code), bold(title), bold(max), own(""), own("")])
+}
+
 fn row(cells: Vec<Cell>) -> SourceRow {
     SourceRow {
         cells,
@@ -58,13 +63,7 @@ fn annex() -> SourceTable {
             texts(&["PHỤ LỤC I", "", "", "", ""]),
             texts(&HEADER),
             texts(&["(1)", "(2)", "(3)", "(4)", "(5)"]),
-            row(vec![
-                bold("I"),
-                bold("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"),
-                bold("3"),
-                own(""),
-                own(""),
-            ]),
+            field("I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "3"),
             row(vec![
                 own("1"),
                 own("Kế hoạch CCHC năm"),
@@ -95,13 +94,7 @@ fn annex() -> SourceTable {
                 own("Có: 1 điểm; không: 0 điểm"),
                 own(""),
             ]),
-            row(vec![
-                bold("II"),
-                bold("ĐIỂM THƯỞNG"),
-                bold("1"),
-                own(""),
-                own(""),
-            ]),
+            field("II", "ĐIỂM THƯỞNG", "1"),
             texts(&[
                 "1",
                 "Sáng kiến được công nhận",
@@ -174,13 +167,7 @@ fn merged_cells_continue_the_node_above() {
         SourceKind::Docx,
         vec![
             texts(&HEADER),
-            row(vec![
-                bold("1"),
-                bold("CÔNG TÁC CHỈ ĐẠO"),
-                bold("2"),
-                own(""),
-                own(""),
-            ]),
+            field("1", "CÔNG TÁC CHỈ ĐẠO", "2"),
             texts(&["1.1", "Ban hành kế hoạch", "1", "Có: 1 điểm;", "Kế hoạch"]),
             // The code cell merged over the row below: the method goes on there.
             row(vec![
@@ -258,13 +245,7 @@ fn parts_a_b_c_adding_up_make_a_checklist() {
         SourceKind::Xlsx,
         vec![
             texts(&HEADER),
-            row(vec![
-                bold("1"),
-                bold("Công khai"),
-                bold("0,5"),
-                own(""),
-                own(""),
-            ]),
+            field("1", "Công khai", "0,5"),
             texts(&["1.1", "Công khai thủ tục hành chính", "0,5", "", ""]),
             texts(&["a", "Niêm yết tại trụ sở", "0,25", "", ""]),
             texts(&["b)", "Đăng trên Cổng thông tin", "0,25", "", ""]),
@@ -282,13 +263,7 @@ fn every_problem_is_placed_at_its_rows_and_nothing_unsettled_is_usable() {
         SourceKind::Docx,
         vec![
             texts(&HEADER),
-            row(vec![
-                bold("1"),
-                bold("Chỉ đạo"),
-                bold("3"),
-                own(""),
-                own(""),
-            ]),
+            field("1", "Chỉ đạo", "3"),
             texts(&[
                 "1.1",
                 "Kế hoạch",
@@ -482,13 +457,7 @@ fn a_code_written_twice_is_refused_at_both_rows() {
         SourceKind::Docx,
         vec![
             texts(&HEADER),
-            row(vec![
-                bold("1"),
-                bold("Chỉ đạo"),
-                bold("2"),
-                own(""),
-                own(""),
-            ]),
+            field("1", "Chỉ đạo", "2"),
             texts(&["1.1", "Kế hoạch", "1", "Có: 1 điểm; không: 0 điểm", ""]),
             texts(&["1.1", "Báo cáo", "1", "Có: 1 điểm; không: 0 điểm", ""]),
         ],
@@ -510,13 +479,7 @@ fn a_bonus_field_takes_its_cap_from_the_words_when_no_max_is_written() {
         SourceKind::Docx,
         vec![
             texts(&HEADER),
-            row(vec![
-                bold("I"),
-                bold("CHỈ ĐẠO"),
-                bold("1"),
-                own(""),
-                own(""),
-            ]),
+            field("I", "CHỈ ĐẠO", "1"),
             texts(&["1", "Kế hoạch", "1", "Có: 1 điểm; không: 0 điểm", ""]),
             row(vec![
                 bold("II"),
