@@ -308,8 +308,13 @@ fn every_problem_is_placed_at_its_rows_and_nothing_unsettled_is_usable() {
         (sum.code.as_deref(), sum.rows.as_slice()),
         (Some("1"), &[2][..])
     );
-    project.table.rows[1].cells[2] = bold("2,5");
+    project.set_cell(1, 2, " 2,5 ");
     usable(&build(&project));
+    // A cell outside the table changes nothing.
+    let before = project.clone();
+    project.set_cell(99, 0, "x");
+    project.set_cell(0, 99, "x");
+    assert_eq!(project, before);
 }
 
 #[test]

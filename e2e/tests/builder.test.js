@@ -113,11 +113,18 @@ describe('the framework builder', () => {
     const { context, page, builder } = await openBuilder();
     const tsv = [
       'STT\tNội dung tiêu chí\tĐiểm tối đa\tHướng dẫn chấm điểm',
-      '1\tCông tác chỉ đạo\t2\t',
+      '1\tCông tác chỉ đạo\t3\t',
       '1.1\tBan hành kế hoạch\t1\t"Có: 1 điểm;\nkhông: 0 điểm"',
       '1.2\tBáo cáo định kỳ\t1\tĐạt: 1 điểm; không đạt: 0 điểm',
     ].join('\n');
     await builder.pasteTable(tsv);
+    // The field's max does not match its items: the problem names row 2; correcting the cell there
+    // builds the tree again.
+    await eventually(async () => {
+      const problems = await builder.problems.allTextContents();
+      assert.ok(problems.some((p) => p.includes('dòng 2')), problems.join('\n'));
+    });
+    await builder.editCell(2, 3, '2');
     await builder.usable.waitFor();
     const before = await builder.codes();
     assert.deepEqual(before, ['1', '1.1', '1.2']);

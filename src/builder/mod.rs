@@ -523,10 +523,14 @@ fn ChoiceControls(code: String, item_state: ItemState, method: String) -> impl I
     view! { <div class="choice">{controls}{undo}</div> }
 }
 
+/// The source rows, each cell correctable in place (a title, a maximum, a method as the annex
+/// should have written it): the tree is built again from the corrected table.
 #[component]
 fn SourceRows() -> impl IntoView {
     let state = BuilderState::expect();
+    let editing = RwSignal::new(None::<(usize, usize)>);
     let rows = move || {
+        let open = editing.get();
         state.project.with(|p| {
             let Some(p) = p else { return Vec::new() };
             p.table
@@ -535,10 +539,29 @@ fn SourceRows() -> impl IntoView {
                 .enumerate()
                 .map(|(i, r)| {
                     let header = p.layout.header.contains(&i);
+                    let cells = r
+                        .cells
+                        .iter()
+                        .enumerate()
+                        .map(|(j, c)| {
+                            let text = c.text.clone();
+                            let body = if open == Some((i, j)) {
+                                cell_editor(i, j, text, editing).into_any()
+                            } else {
+                                view! {
+                                    <button type="button" class="cell" data-testid=format!("cell-{}-{}", i + 1, j + 1)
+                                        title=move || Msg::EditCell.text(state.lang.get())
+                                        on:click=move |_| editing.set(Some((i, j)))>{text}</button>
+                                }
+                                .into_any()
+                            };
+                            view! { <td class:bold=c.bold>{body}</td> }
+                        })
+                        .collect_view();
                     view! {
                         <tr id=format!("r-{}", i + 1) class:header-row=header>
                             <th scope="row">{i + 1}</th>
-                            {r.cells.iter().map(|c| view! { <td class:bold=c.bold>{c.text.clone()}</td> }).collect_view()}
+                            {cells}
                         </tr>
                     }
                 })
@@ -548,7 +571,42 @@ fn SourceRows() -> impl IntoView {
     view! {
         <section class="panel source" aria-labelledby="rows-heading">
             <h2 id="rows-heading">{tr(Msg::RowsHeading)}</h2>
+            <p class="muted">{tr(Msg::EditCellHelp)}</p>
             <div class="table-scroll"><table class="source-rows" data-testid="source-rows"><tbody>{rows}</tbody></table></div>
         </section>
+    }
+}
+
+fn cell_editor(
+    row: usize,
+    column: usize,
+    text: String,
+    editing: RwSignal<Option<(usize, usize)>>,
+) -> impl IntoView {
+    let state = BuilderState::expect();
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let save = move || {
+        if let Some(a) = area.get_untracked() {
+            let v = a.value();
+            state.edit(|p| p.set_cell(row, column, &v));
+        }
+        editing.set(None);
+    };
+    Effect::new(move |_| {
+        if let Some(a) = area.get() {
+            let _ = a.focus();
+        }
+    });
+    view! {
+        <textarea node_ref=area rows="3" data-testid="cell-editor" prop:value=text
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    editing.set(None);
+                } else if ev.key() == "Enter" && ev.ctrl_key() {
+                    save();
+                }
+            }></textarea>
+        <button type="button" data-testid="cell-save" on:click=move |_| save()>{tr(Msg::SaveCell)}</button>
+        <button type="button" on:click=move |_| editing.set(None)>{tr(Msg::Cancel)}</button>
     }
 }

@@ -209,6 +209,15 @@ crate::i18n::messages! {
     SwitchLanguage
         vi "English"
         en "Tiếng Việt";
+    EditCell
+        vi "Sửa ô này"
+        en "Correct this cell";
+    EditCellHelp
+        vi "Bấm vào một ô để sửa (ví dụ điểm tối đa ghi sai, cách chấm viết lại cho rõ); Ctrl+Enter để lưu, Esc để thôi. Cây tiêu chí được dựng lại ngay."
+        en "Click a cell to correct it (a wrong maximum, a method rewritten clearly); Ctrl+Enter saves, Esc cancels. The tree is built again at once.";
+    SaveCell
+        vi "Lưu ô"
+        en "Save the cell";
     Method
         vi "Cách chấm"
         en "Method";

@@ -130,6 +130,21 @@ pub struct Project {
 }
 
 impl Project {
+    /// Corrects one cell of the source (a title, a maximum, a method as the annex should have
+    /// said it): the tree is built again from it. A cell outside the table changes nothing; a
+    /// covered (merged) cell that is written becomes a cell of its own.
+    pub fn set_cell(&mut self, row: usize, column: usize, text: &str) {
+        if let Some(cell) = self
+            .table
+            .rows
+            .get_mut(row)
+            .and_then(|r| r.cells.get_mut(column))
+        {
+            cell.text = text.trim().to_string();
+            cell.merge = super::table::Merge::Own;
+        }
+    }
+
     pub fn new(file_name: &str, table: SourceTable, year: u16) -> Project {
         let layout = guess(&table);
         Project {

@@ -49,6 +49,14 @@ export class BuilderPage {
     await node.getByTestId('confirm-edges').click();
   }
 
+  /** Corrects the source cell at `row`, `column` (1-based) to `text`. */
+  async editCell(row, column, text) {
+    await this.page.getByTestId(`cell-${row}-${column}`).click();
+    const editor = this.page.getByTestId('cell-editor');
+    await editor.fill(text);
+    await this.page.getByTestId('cell-save').click();
+  }
+
   /** Fills a detail field (testid meta-…) and leaves it, so the change is taken. */
   async setMeta(field, value) {
     const input = this.page.getByTestId(`meta-${field}`);
