@@ -509,3 +509,21 @@ fn a_bonus_field_takes_its_cap_from_the_words_when_no_max_is_written() {
     assert_eq!(built.framework["fields"][1]["kind"], "bonus");
     assert_eq!(built.framework["fields"][1]["max"], 2);
 }
+
+#[test]
+fn an_id_the_loader_refuses_is_a_problem_of_the_whole_framework() {
+    let table = SourceTable::new(
+        SourceKind::Pasted,
+        vec![
+            texts(&["STT", "Tiêu chí", "Điểm tối đa", "Cách chấm điểm"]),
+            row(vec![bold("1"), bold("Chỉ đạo"), bold("1"), own("")]),
+            texts(&["1.1", "Kế hoạch", "1", "Có: 1 điểm; không: 0 điểm"]),
+        ],
+    );
+    let mut project = Project::new("p", table, 2025);
+    project.meta.id = "có dấu cách".into();
+    let built = build(&project);
+    assert!(!built.usable);
+    assert!(built.problems.iter().any(|p| p.code.is_none()
+        && matches!(&p.problem, BuildProblem::Loader { message_vi, .. } if !message_vi.is_empty())));
+}

@@ -427,12 +427,12 @@ pub fn build(project: &Project) -> Built {
 }
 
 fn placed_loader_error(e: &FrameworkError, nodes: &[BuiltNode]) -> Placed {
-    // Paths end with the node's code in brackets: `fields[1].children[0] (2.1)`.
-    let code = e
-        .path
-        .rsplit_once(" (")
-        .and_then(|(_, c)| c.strip_suffix(')'))
-        .map(str::to_string);
+    // A node's path names its code in brackets, and may go on into the node:
+    // `fields[1].children[0] (2.1)`, `… (2.1).max`, `… (1.1.1).rule.levels[1]`.
+    let code = e.path.rfind(" (").and_then(|at| {
+        let rest = &e.path[at + 2..];
+        rest.find(')').map(|end| rest[..end].to_string())
+    });
     let rows = code
         .as_ref()
         .and_then(|c| nodes.iter().find(|n| &n.code == c))
@@ -729,4 +729,51 @@ fn place_edges(rule: &Value, upper: &[Percent]) -> Value {
         }
     }
     rule
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::Problem;
+
+    fn node(code: &str, rows: Vec<usize>) -> BuiltNode {
+        BuiltNode {
+            code: code.into(),
+            written: String::new(),
+            depth: 1,
+            title: String::new(),
+            max: None,
+            block: Block::Regular,
+            rows,
+            kind: NodeKind::Group,
+        }
+    }
+
+    #[test]
+    fn a_loader_problem_inside_a_node_is_placed_at_that_nodes_rows() {
+        let nodes = [node("1.1", vec![3]), node("1.1.1", vec![4, 5])];
+        for (path, code, rows) in [
+            ("fields[0].children[0] (1.1)", Some("1.1"), vec![3]),
+            (
+                "fields[0].children[0].children[0] (1.1.1).rule.levels[1]",
+                Some("1.1.1"),
+                vec![4, 5],
+            ),
+            ("fields[0].children[0] (1.1).max", Some("1.1"), vec![3]),
+            ("", None, vec![]),
+        ] {
+            let placed = placed_loader_error(
+                &FrameworkError {
+                    path: path.into(),
+                    problem: Problem::EmptyId,
+                },
+                &nodes,
+            );
+            assert_eq!(
+                (placed.code.as_deref(), placed.rows),
+                (code, rows),
+                "{path}"
+            );
+        }
+    }
 }

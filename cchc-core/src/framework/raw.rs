@@ -1,214 +1,322 @@
-//! The framework file as written, before it is checked. Only `framework::load` reads these.
+//! The framework file as written: its JSON read key by key, so that every wrong type, unknown
+//! key, missing key or badly written number is reported at its own place and reading goes on past
+//! it. Only `framework::load` uses this; the checks of meaning (sums, bands, codes) are there.
 
-use serde::Deserialize;
+use serde_json::{Map, Value};
 
-use crate::points::{Percent, Points};
+use super::problem::{FrameworkError, Problem};
+use crate::points::{Percent, Points, PointsError};
 use crate::text::Text;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawFramework {
-    // Checked from the JSON header before this struct is read; kept so the key is allowed.
-    #[allow(dead_code)]
-    pub format: String,
-    #[allow(dead_code)]
-    pub format_version: u32,
-    pub id: String,
-    pub version: String,
-    pub title: Text,
-    pub unit_type: String,
-    pub status: String,
-    #[serde(default)]
-    pub status_note: Option<Text>,
-    pub decision: RawDecision,
-    pub years: RawYears,
-    pub total_max: Points,
-    pub split: RawSplit,
-    pub bands: Vec<RawClassBand>,
-    pub fields: Vec<RawNode>,
+/// Where the problems found are collected.
+pub type Problems = Vec<FrameworkError>;
+
+pub fn report(out: &mut Problems, path: &str, problem: Problem) {
+    out.push(FrameworkError {
+        path: path.to_string(),
+        problem,
+    });
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawDecision {
-    pub number: String,
-    #[serde(default)]
-    pub date: Option<String>,
-    #[serde(default)]
-    pub issuer: Option<String>,
+/// `path.key`, or `key` at the top of the file.
+pub fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawYears {
-    pub from: u16,
-    #[serde(default)]
-    pub to: Option<u16>,
+/// The keys each object of the file may have.
+pub const HEADER_KEYS: &[&str] = &[
+    "format",
+    "format_version",
+    "id",
+    "version",
+    "title",
+    "unit_type",
+    "status",
+    "status_note",
+    "decision",
+    "years",
+    "total_max",
+    "split",
+    "bands",
+    "fields",
+];
+pub const TEXT_KEYS: &[&str] = &["vi", "en"];
+pub const DECISION_KEYS: &[&str] = &["number", "date", "issuer"];
+pub const YEARS_KEYS: &[&str] = &["from", "to"];
+pub const SPLIT_KEYS: &[&str] = &["self_scored", "survey"];
+pub const CLASS_BAND_KEYS: &[&str] = &["label", "from", "from_inclusive", "to", "to_inclusive"];
+pub const NODE_KEYS: &[&str] = &[
+    "code",
+    "title",
+    "max",
+    "kind",
+    "guidance",
+    "evidence",
+    "source",
+    "allow_not_applicable",
+    "allow_no_task",
+    "children",
+    "rule",
+];
+pub const YES_NO_KEYS: &[&str] = &["kind", "yes_points"];
+pub const LEVELS_KEYS: &[&str] = &["kind", "levels"];
+pub const CHECKLIST_KEYS: &[&str] = &["kind", "items"];
+pub const CHOICE_KEYS: &[&str] = &["id", "label", "points"];
+pub const PERCENT_BANDS_KEYS: &[&str] = &[
+    "kind",
+    "numerator",
+    "denominator",
+    "when_denominator_zero",
+    "bands",
+];
+pub const POINTS_BAND_KEYS: &[&str] = &["points", "from", "from_inclusive", "to", "to_inclusive"];
+pub const PROPORTIONAL_KEYS: &[&str] = &[
+    "kind",
+    "numerator",
+    "denominator",
+    "full_at_percent",
+    "when_denominator_zero",
+];
+pub const COUNT_BANDS_KEYS: &[&str] = &["kind", "count", "bands"];
+pub const COUNT_BAND_KEYS: &[&str] = &["from", "to", "points"];
+pub const PER_COUNT_KEYS: &[&str] = &["kind", "count", "points_each"];
+pub const SURVEY_KEYS: &[&str] = &["kind", "method"];
+
+/// A value as it is shown in a message: scalars as written, long strings shortened (at a space),
+/// objects and lists elided.
+pub fn shown(v: &Value) -> String {
+    const LONG: usize = 40;
+    match v {
+        Value::Object(_) => "{…}".into(),
+        Value::Array(_) => "[…]".into(),
+        Value::String(s) if s.chars().count() > LONG => {
+            // Cut at a space, not inside a word, when there is one.
+            let short: String = s.chars().take(LONG).collect();
+            let short = match short.rfind(char::is_whitespace) {
+                Some(i) if i > 0 => &short[..i],
+                _ => &short,
+            };
+            format!("\"{}…\"", short.trim_end())
+        }
+        other => other.to_string(),
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawSplit {
-    pub self_scored: Points,
-    pub survey: Points,
+/// A value of the file read as a Rust value, or the problem reported at `path`.
+pub trait Read: Sized {
+    fn read(v: &Value, path: &str, out: &mut Problems) -> Option<Self>;
 }
 
-fn yes() -> bool {
-    true
-}
-
-/// One range of percentages as written: both classification bands and point bands have one.
-pub struct RawRange {
-    pub from: Percent,
-    pub from_inclusive: bool,
-    pub to: Option<Percent>,
-    pub to_inclusive: bool,
-}
-
-macro_rules! has_range {
-    ($t:ident) => {
-        impl $t {
-            pub fn range(&self) -> RawRange {
-                RawRange {
-                    from: self.from,
-                    from_inclusive: self.from_inclusive,
-                    to: self.to,
-                    to_inclusive: self.to_inclusive,
-                }
+impl Read for String {
+    fn read(v: &Value, path: &str, out: &mut Problems) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                report(out, path, Problem::NotAString(shown(other)));
+                None
             }
         }
+    }
+}
+
+impl Read for bool {
+    fn read(v: &Value, path: &str, out: &mut Problems) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            other => {
+                report(out, path, Problem::NotTrueOrFalse(shown(other)));
+                None
+            }
+        }
+    }
+}
+
+/// A year: a whole number that fits the years the app keeps.
+impl Read for u16 {
+    fn read(v: &Value, path: &str, out: &mut Problems) -> Option<u16> {
+        let year = v.as_u64().and_then(|n| u16::try_from(n).ok());
+        if year.is_none() {
+            report(out, path, Problem::NotAYear(shown(v)));
+        }
+        year
+    }
+}
+
+/// A count: a whole number, 0 or more.
+impl Read for u64 {
+    fn read(v: &Value, path: &str, out: &mut Problems) -> Option<u64> {
+        let count = v.as_u64();
+        if count.is_none() {
+            report(out, path, Problem::NotACount(shown(v)));
+        }
+        count
+    }
+}
+
+/// Points and percentages, read as `Points` and `Percent` read themselves from JSON: a number
+/// or a string, at most two decimals.
+fn hundredths(
+    v: &Value,
+    path: &str,
+    out: &mut Problems,
+    parse: fn(&str) -> Result<i64, PointsError>,
+) -> Option<i64> {
+    let written = match v {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.clone(),
+        other => {
+            report(out, path, Problem::NotANumber(shown(other)));
+            return None;
+        }
     };
+    match parse(&written) {
+        Ok(h) => Some(h),
+        Err(PointsError::NotANumber(_)) => {
+            report(out, path, Problem::NotANumber(shown(v)));
+            None
+        }
+        Err(PointsError::TooManyDecimals(s)) => {
+            report(out, path, Problem::TooManyDecimals(s));
+            None
+        }
+        Err(PointsError::TooLarge(s)) => {
+            report(out, path, Problem::NumberTooLarge(s));
+            None
+        }
+    }
 }
 
-has_range!(RawClassBand);
-has_range!(RawPointsBand);
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawClassBand {
-    pub label: Text,
-    pub from: Percent,
-    #[serde(default = "yes")]
-    pub from_inclusive: bool,
-    #[serde(default)]
-    pub to: Option<Percent>,
-    #[serde(default)]
-    pub to_inclusive: bool,
+impl Read for Points {
+    fn read(v: &Value, path: &str, out: &mut Problems) -> Option<Points> {
+        hundredths(v, path, out, |s| Points::parse(s).map(|p| p.0)).map(Points)
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawNode {
-    pub code: String,
-    pub title: Text,
-    pub max: Points,
-    #[serde(default)]
-    pub kind: Option<String>,
-    #[serde(default)]
-    pub guidance: Option<Text>,
-    #[serde(default)]
-    pub evidence: Option<Text>,
-    #[serde(default)]
-    pub source: Option<String>,
-    #[serde(default)]
-    pub allow_not_applicable: bool,
-    #[serde(default)]
-    pub allow_no_task: bool,
-    #[serde(default)]
-    pub children: Option<Vec<RawNode>>,
-    /// Kept as JSON so that an unknown or malformed rule is reported with the item's path
-    /// instead of failing the whole file at its first mistake.
-    #[serde(default)]
-    pub rule: Option<serde_json::Value>,
+impl Read for Percent {
+    fn read(v: &Value, path: &str, out: &mut Problems) -> Option<Percent> {
+        hundredths(v, path, out, |s| Percent::parse(s).map(|p| p.0)).map(Percent)
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawYesNo {
-    #[serde(default)]
-    pub yes_points: Option<Points>,
+/// `{"vi": …, "en": …}`: a missing `vi` reads as empty (the loader says where a title needs
+/// one), a missing or `null` `en` as none.
+impl Read for Text {
+    fn read(v: &Value, path: &str, out: &mut Problems) -> Option<Text> {
+        let Value::Object(map) = v else {
+            report(out, path, Problem::NotAText(shown(v)));
+            return None;
+        };
+        let o = Obj {
+            path: path.to_string(),
+            map,
+        };
+        o.check_keys(TEXT_KEYS, out);
+        let vi = o.or("vi", String::new(), out);
+        let en = o.opt::<String>("en", out);
+        Some(Text { vi: vi?, en: en? })
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawLevels {
-    pub levels: Vec<RawLevel>,
+/// One object of the file being read, with its path.
+pub struct Obj<'v> {
+    pub path: String,
+    map: &'v Map<String, Value>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawLevel {
-    pub id: String,
-    pub label: Text,
-    pub points: Points,
-}
+impl<'v> Obj<'v> {
+    /// `v` as an object, or a problem at `path`.
+    pub fn open(v: &'v Value, path: &str, out: &mut Problems) -> Option<Obj<'v>> {
+        match v {
+            Value::Object(map) => Some(Obj {
+                path: path.to_string(),
+                map,
+            }),
+            other => {
+                report(out, path, Problem::NotAnObject(shown(other)));
+                None
+            }
+        }
+    }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawPercentBands {
-    pub numerator: Text,
-    pub denominator: Text,
-    #[serde(default)]
-    pub when_denominator_zero: Option<String>,
-    pub bands: Vec<RawPointsBand>,
-}
+    /// Reports every key that is not one of `allowed`, at its own path.
+    pub fn check_keys(&self, allowed: &'static [&'static str], out: &mut Problems) {
+        for key in self.map.keys() {
+            if !allowed.contains(&key.as_str()) {
+                report(
+                    out,
+                    &self.at(key),
+                    Problem::UnknownKey {
+                        key: key.clone(),
+                        allowed,
+                    },
+                );
+            }
+        }
+    }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawPointsBand {
-    pub points: Points,
-    pub from: Percent,
-    #[serde(default = "yes")]
-    pub from_inclusive: bool,
-    #[serde(default)]
-    pub to: Option<Percent>,
-    #[serde(default)]
-    pub to_inclusive: bool,
-}
+    pub fn at(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawProportional {
-    pub numerator: Text,
-    pub denominator: Text,
-    #[serde(default)]
-    pub full_at_percent: Option<Percent>,
-    #[serde(default)]
-    pub when_denominator_zero: Option<String>,
-}
+    /// The value of `key` as written, `null` counting as left out.
+    pub fn present(&self, key: &str) -> Option<&'v Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawCountBands {
-    pub count: Text,
-    pub bands: Vec<RawCountBand>,
-}
+    /// A key that must be there (a missing key is reported at this object's path).
+    pub fn req<T: Read>(&self, key: &'static str, out: &mut Problems) -> Option<T> {
+        match self.map.get(key) {
+            None => {
+                report(out, &self.path, Problem::MissingKey(key));
+                None
+            }
+            Some(v) => T::read(v, &self.at(key), out),
+        }
+    }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawCountBand {
-    pub from: u64,
-    #[serde(default)]
-    pub to: Option<u64>,
-    pub points: Points,
-}
+    /// A key that may be left out or `null`. `None`: it is written, and wrong.
+    pub fn opt<T: Read>(&self, key: &str, out: &mut Problems) -> Option<Option<T>> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => Some(None),
+            Some(v) => T::read(v, &self.at(key), out).map(Some),
+        }
+    }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawPerCount {
-    pub count: Text,
-    pub points_each: Points,
-}
+    /// A key that may be left out (it is then `default`), but not `null`.
+    pub fn or<T: Read>(&self, key: &str, default: T, out: &mut Problems) -> Option<T> {
+        match self.map.get(key) {
+            None => Some(default),
+            Some(v) => T::read(v, &self.at(key), out),
+        }
+    }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawChecklist {
-    pub items: Vec<RawLevel>,
-}
+    /// A list that must be there.
+    pub fn list(&self, key: &'static str, out: &mut Problems) -> Option<&'v [Value]> {
+        match self.map.get(key) {
+            None => {
+                report(out, &self.path, Problem::MissingKey(key));
+                None
+            }
+            Some(Value::Array(items)) => Some(items),
+            Some(other) => {
+                report(out, &self.at(key), Problem::NotAList(shown(other)));
+                None
+            }
+        }
+    }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawSurvey {
-    #[serde(default)]
-    pub method: Option<Text>,
+    /// An object that must be there.
+    pub fn object(&self, key: &'static str, out: &mut Problems) -> Option<Obj<'v>> {
+        match self.map.get(key) {
+            None => {
+                report(out, &self.path, Problem::MissingKey(key));
+                None
+            }
+            Some(v) => Obj::open(v, &self.at(key), out),
+        }
+    }
 }
