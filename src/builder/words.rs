@@ -174,8 +174,8 @@ crate::i18n::messages! {
         vi "Mở trang chính"
         en "Open the app";
     AlreadyStored
-        vi "Ứng dụng đã có một bộ tiêu chí cùng mã và phiên bản. Thay thế bằng bộ này? (Các bản tự đánh giá đã làm vẫn giữ nguyên.)"
-        en "The app already has a framework with this id and version. Replace it? (Existing self-assessments are kept.)";
+        vi "Ứng dụng đã có một bộ tiêu chí cùng mã và phiên bản. Thay thế bằng bộ này? Các bản tự đánh giá đã làm theo bộ cũ vẫn được giữ, nhưng sẽ được chấm lại theo bộ mới; nếu bộ đã đổi điểm hay cách chấm, hãy đổi phiên bản thay vì thay thế."
+        en "The app already has a framework with this id and version. Replace it? Self-assessments made with the old one are kept but will be scored with the new one; if points or rules changed, change the version instead of replacing.";
     Replace
         vi "Thay thế"
         en "Replace";
