@@ -301,7 +301,7 @@ pub struct Built {
     pub mixed_marks: Option<(Vec<usize>, Vec<usize>)>,
     /// The framework file; written even with problems (for the record), usable only without.
     pub framework: Value,
-    /// The loaded framework's fingerprint, when usable.
+    /// No problem is left: the framework may be saved and exported.
     pub usable: bool,
 }
 

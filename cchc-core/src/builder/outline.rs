@@ -244,8 +244,7 @@ fn build(rows: Vec<Row>) -> Outline {
             && !out.entries.is_empty()
             && (row.code_continues || (!has_max && (!row.bold || any_numbering)));
         if continues {
-            if let Some(&last) = out.entries.len().checked_sub(1).as_ref() {
-                let e = &mut out.entries[last];
+            if let Some(e) = out.entries.last_mut() {
                 append(&mut e.title, &row.title);
                 if !row.method_shared {
                     append(&mut e.method, &row.method);
