@@ -14,6 +14,7 @@
 
 pub mod assemble;
 pub mod columns;
+pub mod editor;
 pub mod outline;
 pub mod table;
 pub mod template;

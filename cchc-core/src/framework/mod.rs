@@ -228,7 +228,9 @@ pub enum Rule {
 }
 
 /// The kinds of rule, for counting, docs and the UI. Written as their [`RuleKind::code`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RuleKind {
     YesNo,
