@@ -13,6 +13,8 @@ pub const FRAMEWORK_PREFIX: &str = "cchc.v1.framework.";
 const LANG_KEY: &str = "cchc.v1.lang";
 /// The framework builder's work in progress (one at a time).
 const BUILDER_KEY: &str = "cchc.v1.builder";
+/// The framework editor's form in progress (one at a time).
+const EDITOR_KEY: &str = "cchc.v1.editor";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
@@ -144,6 +146,18 @@ pub fn write_builder_work(text: &str) -> Result<(), StorageError> {
 
 pub fn remove_builder_work() -> Result<(), StorageError> {
     remove(BUILDER_KEY)
+}
+
+pub fn read_editor_work() -> Result<Option<String>, StorageError> {
+    read_raw(EDITOR_KEY)
+}
+
+pub fn write_editor_work(text: &str) -> Result<(), StorageError> {
+    local()?.set_item(EDITOR_KEY, text).map_err(refused)
+}
+
+pub fn remove_editor_work() -> Result<(), StorageError> {
+    remove(EDITOR_KEY)
 }
 
 pub fn read_lang() -> Option<String> {

@@ -363,3 +363,19 @@ fn a_file_the_loader_refuses_still_opens_with_what_could_be_read() {
         checked.problems
     );
 }
+
+#[test]
+fn only_a_framework_file_opens_and_each_other_file_is_named_for_what_it_is() {
+    use cchc_core::builder::editor::file::{OpenError, open_text};
+    assert_eq!(open_text("PK\u{3}\u{4}…").unwrap_err(), OpenError::NotJson);
+    let submission =
+        open_text(r#"{"format": "cchc-submission", "format_version": 1}"#).unwrap_err();
+    assert!(submission.message(cchc_core::Lang::Vi).contains("tệp nộp"));
+    assert_eq!(
+        open_text(r#"{"format": "cchc-framework", "format_version": 7}"#).unwrap_err(),
+        OpenError::UnsupportedFormatVersion(7)
+    );
+    let (_, text) = builtin::FRAMEWORK_FILES[0];
+    let with_bom = format!("\u{feff}{text}");
+    assert!(check(&open_text(&with_bom).unwrap()).usable());
+}

@@ -4,8 +4,11 @@
 //! it builds where the app loads frameworks from.
 //!
 //! `state.rs` holds the work and its one effect (storage); the views here render it; the core
-//! (`cchc_core::builder`) decides everything.
+//! (`cchc_core::builder`) decides everything. The editor (the whole framework in a form) sits
+//! beside it on the same page: `editing.rs` is its state, `editor.rs` its views.
 
+pub mod editing;
+pub mod editor;
 pub mod state;
 pub mod words;
 
@@ -16,12 +19,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::file_io;
+use editing::EditorState;
+use editor::{EditorPage, OpenExisting, PendingReplace};
 use state::{BuilderState, Notice, Saving};
 use words::{Msg, tr};
 
 #[component]
 pub fn BuilderApp() -> impl IntoView {
     let state = BuilderState::provide();
+    let editor = EditorState::provide(state);
     Effect::new(move |_| {
         let l = state.lang.get();
         if let Some(html) = document().document_element() {
@@ -45,18 +51,27 @@ pub fn BuilderApp() -> impl IntoView {
         </header>
         <main class="builder" data-testid="builder">
             <h1>{tr(Msg::Heading)}</h1>
-            <p class="muted">{tr(Msg::Intro)}</p>
-            <SourcePicker />
-            <NoticeLine />
-            {move || state.project.with(|p| p.is_some()).then(|| view! {
-                <ColumnsForm />
-                <MetaForm />
-                <ProblemsList />
-                <div class="builder-split">
-                    <TreeView />
-                    <SourceRows />
-                </div>
-            })}
+            <PendingReplace />
+            {move || if editor.shown.get() {
+                view! { <EditorPage /> }.into_any()
+            } else {
+                view! {
+                    <p class="muted">{tr(Msg::Intro)}</p>
+                    <SourcePicker />
+                    <OpenExisting />
+                    <NoticeLine />
+                    <editor::EditorNoticeLine />
+                    {move || state.project.with(|p| p.is_some()).then(|| view! {
+                        <ColumnsForm />
+                        <MetaForm />
+                        <ProblemsList />
+                        <div class="builder-split">
+                            <TreeView />
+                            <SourceRows />
+                        </div>
+                    })}
+                }.into_any()
+            }}
         </main>
     }
 }
@@ -294,26 +309,45 @@ fn ProblemsList() -> impl IntoView {
                     </div>
                 }.into_any()
             }}
-            <SaveBar usable=usable />
+            <SaveBar prefix="builder" usable=Signal::stored(usable) saving=state.saving
+                save=Callback::new(move |replace: bool| state.save(replace))
+                export=Callback::new(move |_| state.export())
+                discard=Callback::new(move |_| state.discard())
+                discard_confirm=Msg::StartOverConfirm />
+            <button type="button" data-testid="to-editor" on:click=move |_| {
+                if let Some(built) = state.built.get_untracked() {
+                    EditorState::expect().open(cchc_core::builder::editor::FrameworkForm::from_built(&built.0));
+                }
+            }>{tr(Msg::ToEditor)}</button>
         })
     };
     view! { <section class="panel" aria-live="polite">{body}</section> }
 }
 
+/// Save into the app, download, discard: for the builder and the editor alike.
 #[component]
-fn SaveBar(usable: bool) -> impl IntoView {
-    let state = BuilderState::expect();
+fn SaveBar(
+    prefix: &'static str,
+    #[prop(into)] usable: Signal<bool>,
+    saving: RwSignal<Option<Saving>>,
+    save: Callback<bool>,
+    export: Callback<()>,
+    discard: Callback<()>,
+    discard_confirm: Msg,
+) -> impl IntoView {
+    let lang = BuilderState::expect().lang;
     let confirm_discard = RwSignal::new(false);
+    let id = move |what: &str| format!("{prefix}-{what}");
     let outcome = move || {
-        let l = state.lang.get();
-        state.saving.get().map(|s| match s {
+        let l = lang.get();
+        saving.get().map(|s| match s {
             Saving::Saved => view! {
-                <p role="status" class="ok" data-testid="builder-saved">{Msg::Saved.text(l)} " " <a href="../#/" data-testid="open-app">{Msg::OpenApp.text(l)}</a></p>
+                <p role="status" class="ok" data-testid=id("saved")>{Msg::Saved.text(l)} " " <a href="../#/" data-testid="open-app">{Msg::OpenApp.text(l)}</a></p>
             }.into_any(),
             Saving::AlreadyStored => view! {
-                <p role="alert" class="warning" data-testid="builder-exists">{Msg::AlreadyStored.text(l)} " "
-                    <button type="button" data-testid="builder-replace" on:click=move |_| state.save(true)>{Msg::Replace.text(l)}</button>
-                    <button type="button" on:click=move |_| state.saving.set(None)>{Msg::Cancel.text(l)}</button>
+                <p role="alert" class="warning" data-testid=id("exists")>{Msg::AlreadyStored.text(l)} " "
+                    <button type="button" data-testid=id("replace") on:click=move |_| save.run(true)>{Msg::Replace.text(l)}</button>
+                    <button type="button" on:click=move |_| saving.set(None)>{Msg::Cancel.text(l)}</button>
                 </p>
             }.into_any(),
             Saving::Failed => view! { <p role="alert" class="error">{Msg::SaveFailed.text(l)}</p> }.into_any(),
@@ -321,12 +355,12 @@ fn SaveBar(usable: bool) -> impl IntoView {
     };
     view! {
         <div class="actions">
-            <button type="button" class="primary" data-testid="builder-save" disabled=!usable on:click=move |_| state.save(false)>{tr(Msg::Save)}</button>
-            <button type="button" data-testid="builder-export" disabled=!usable on:click=move |_| state.export()>{tr(Msg::Export)}</button>
-            <button type="button" class="danger" data-testid="builder-discard" on:click=move |_| confirm_discard.set(true)>{tr(Msg::StartOver)}</button>
+            <button type="button" class="primary" data-testid=id("save") disabled=move || !usable.get() on:click=move |_| save.run(false)>{tr(Msg::Save)}</button>
+            <button type="button" data-testid=id("export") disabled=move || !usable.get() on:click=move |_| export.run(())>{tr(Msg::Export)}</button>
+            <button type="button" class="danger" data-testid=id("discard") on:click=move |_| confirm_discard.set(true)>{tr(Msg::StartOver)}</button>
             {move || confirm_discard.get().then(|| view! {
-                <span role="alert">{tr(Msg::StartOverConfirm)} " "
-                    <button type="button" class="danger" data-testid="builder-discard-yes" on:click=move |_| { confirm_discard.set(false); state.discard(); }>{tr(Msg::Yes)}</button>
+                <span role="alert">{tr(discard_confirm)} " "
+                    <button type="button" class="danger" data-testid=id("discard-yes") on:click=move |_| { confirm_discard.set(false); discard.run(()); }>{tr(Msg::Yes)}</button>
                     <button type="button" on:click=move |_| confirm_discard.set(false)>{tr(Msg::Cancel)}</button>
                 </span>
             })}

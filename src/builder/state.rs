@@ -31,6 +31,23 @@ pub enum Saving {
     Failed,
 }
 
+/// Stores a framework file where the app loads frameworks from, unless one is stored under the
+/// same key and the officer has not agreed to replace it.
+pub fn store_framework(key: &str, text: &str, replace: bool) -> Saving {
+    match storage::has(key) {
+        Ok(true) if !replace => Saving::AlreadyStored,
+        Ok(_) => match storage::write_framework(key, text) {
+            Ok(()) => Saving::Saved,
+            Err(_) => Saving::Failed,
+        },
+        Err(_) => Saving::Failed,
+    }
+}
+
+pub fn framework_file_name(id: &str, version: &str) -> String {
+    format!("{}-{}.json", id.trim(), version.trim())
+}
+
 #[derive(Clone, Copy)]
 pub struct BuilderState {
     pub lang: RwSignal<Lang>,
@@ -180,15 +197,7 @@ impl BuilderState {
         let Some((key, text)) = self.usable_text() else {
             return;
         };
-        let outcome = match storage::has(&key) {
-            Ok(true) if !replace => Saving::AlreadyStored,
-            Ok(_) => match storage::write_framework(&key, &text) {
-                Ok(()) => Saving::Saved,
-                Err(_) => Saving::Failed,
-            },
-            Err(_) => Saving::Failed,
-        };
-        self.saving.set(Some(outcome));
+        self.saving.set(Some(store_framework(&key, &text, replace)));
     }
 
     pub fn export(&self) {
@@ -198,7 +207,7 @@ impl BuilderState {
         let name = self.project.with_untracked(|p| {
             p.as_ref().map_or_else(
                 || "bo-tieu-chi.json".to_string(),
-                |p| format!("{}-{}.json", p.meta.id.trim(), p.meta.version.trim()),
+                |p| framework_file_name(&p.meta.id, &p.meta.version),
             )
         });
         if file_io::download(&name, file_io::JSON, &text).is_err() {

@@ -218,6 +218,243 @@ crate::i18n::messages! {
     SaveCell
         vi "Lưu ô"
         en "Save the cell";
+    EditorHeading
+        vi "Soạn bộ tiêu chí"
+        en "Edit the framework";
+    EditorIntro
+        vi "Sửa trực tiếp từng lĩnh vực, tiêu chí và cách chấm. Ứng dụng kiểm tra ngay khi gõ (tổng điểm, khoảng tỷ lệ, mã trùng); mỗi lỗi dẫn tới đúng chỗ cần sửa. Phần đang soạn được giữ lại khi tải lại trang."
+        en "Edit each field, criterion and way of scoring directly. The app checks as you type (sums, bands, duplicate codes); each problem links to its place. The work is kept when the page is reloaded.";
+    OpenHeading
+        vi "Hoặc sửa một bộ tiêu chí có sẵn"
+        en "Or edit an existing framework";
+    OpenStored
+        vi "Bộ tiêu chí trong ứng dụng"
+        en "Frameworks in the app";
+    OpenStoredButton
+        vi "Mở để sửa"
+        en "Open to edit";
+    OpenJsonFile
+        vi "Mở tệp bộ tiêu chí (.json)"
+        en "Open a framework file (.json)";
+    OpenBlank
+        vi "Bắt đầu một bộ tiêu chí trống"
+        en "Start an empty framework";
+    ToEditor
+        vi "Soạn chi tiết: thêm, xóa, sửa tiêu chí và cách chấm"
+        en "Edit in detail: add, delete and change criteria and scoring";
+    ResumeEditor
+        vi "Có một bộ tiêu chí đang soạn dở:"
+        en "A framework is being edited:";
+    ResumeEditorButton
+        vi "Tiếp tục soạn"
+        en "Go on editing";
+    BackToSource
+        vi "← Chọn nguồn khác"
+        en "← Choose another source";
+    ReplacePending
+        vi "Mở bộ này sẽ thay bộ tiêu chí đang soạn. Phần đang soạn chưa lưu vào ứng dụng sẽ mất; hãy tải tệp về trước nếu cần giữ."
+        en "Opening this replaces the framework being edited. What has not been saved into the app is lost; download the file first to keep it.";
+    ReplaceYes
+        vi "Thay bộ đang soạn"
+        en "Replace it";
+    RemovedNode
+        vi "Đã xóa tiêu chí"
+        en "Deleted";
+    PutBack
+        vi "Hoàn tác"
+        en "Undo";
+    FormTreeHeading
+        vi "Cây tiêu chí"
+        en "Criteria tree";
+    AddField
+        vi "+ Thêm lĩnh vực"
+        en "+ Add a field";
+    AddChild
+        vi "+ Con"
+        en "+ Child";
+    AddChildLong
+        vi "Thêm tiêu chí con"
+        en "Add a child criterion";
+    AddAfter
+        vi "+ Sau"
+        en "+ After";
+    AddAfterLong
+        vi "Thêm tiêu chí ngang hàng ngay sau"
+        en "Add a sibling right after";
+    MoveUp
+        vi "Chuyển lên"
+        en "Move up";
+    MoveDown
+        vi "Chuyển xuống"
+        en "Move down";
+    Indent
+        vi "Thụt vào: làm tiêu chí con của tiêu chí ngay trên"
+        en "Indent: make it a child of the one above";
+    Outdent
+        vi "Lùi ra: đưa lên ngang hàng với tiêu chí cha"
+        en "Outdent: make it a sibling of its parent";
+    Delete
+        vi "Xóa tiêu chí này (và các tiêu chí con)"
+        en "Delete this criterion (and its children)";
+    Details
+        vi "Chi tiết"
+        en "Details";
+    HideDetails
+        vi "Thu gọn"
+        en "Hide";
+    FieldCode
+        vi "Mã"
+        en "Code";
+    FieldTitle
+        vi "Tên"
+        en "Title";
+    FieldTitleEn
+        vi "Tên tiếng Anh (không bắt buộc)"
+        en "English title (optional)";
+    FieldMax
+        vi "Điểm tối đa"
+        en "Maximum";
+    ChildrenSum
+        vi "tổng các tiêu chí con:"
+        en "children add up to:";
+    Guidance
+        vi "Hướng dẫn chấm"
+        en "Scoring guidance";
+    Evidence
+        vi "Tài liệu kiểm chứng cần có"
+        en "Evidence expected";
+    SourceRef
+        vi "Căn cứ (quyết định, mục)"
+        en "Source (decision, item)";
+    AllowNa
+        vi "Cho phép đơn vị chọn “không áp dụng” (kèm lý do)"
+        en "Units may mark it “not applicable” (with a reason)";
+    AllowNoTask
+        vi "Cho phép đơn vị khai “không phát sinh nhiệm vụ” (đạt điểm tối đa)"
+        en "Units may declare “no task this year” (full points)";
+    BlockLabel
+        vi "Loại lĩnh vực"
+        en "Kind of field";
+    BlockRegular
+        vi "Điểm thường (trong thang điểm)"
+        en "Regular (on the scale)";
+    BlockBonus
+        vi "Điểm thưởng (cộng, có mức tối đa)"
+        en "Bonus (added, capped)";
+    BlockPenalty
+        vi "Điểm trừ (trừ, có mức tối đa)"
+        en "Penalty (subtracted, capped)";
+    RuleKindLabel
+        vi "Cách chấm"
+        en "Scoring";
+    NoKind
+        vi "— Chưa chọn —"
+        en "— Not chosen —";
+    YesPoints
+        vi "Điểm khi “Có” (để trống: bằng điểm tối đa)"
+        en "Points for “yes” (empty: the maximum)";
+    LevelLabel
+        vi "Mức"
+        en "Level";
+    PointsWord
+        vi "Điểm"
+        en "Points";
+    AddLevel
+        vi "+ Thêm mức"
+        en "+ Add a level";
+    Numerator
+        vi "Tử số (số đạt yêu cầu)"
+        en "Numerator (number meeting the requirement)";
+    Denominator
+        vi "Mẫu số (tổng số)"
+        en "Denominator (total)";
+    WhenZero
+        vi "Khi mẫu số bằng 0"
+        en "When the denominator is 0";
+    FromPercent
+        vi "Từ (%)"
+        en "From (%)";
+    ToPercent
+        vi "Đến (%) — để trống: đến 100"
+        en "To (%) — empty: up to 100";
+    Inclusive
+        vi "kể cả"
+        en "included";
+    AddBand
+        vi "+ Thêm khoảng"
+        en "+ Add a band";
+    FullAt
+        vi "Đạt điểm tối đa từ tỷ lệ (%) — để trống: 100"
+        en "Full points from (%) — empty: 100";
+    CountLabel
+        vi "Đếm gì"
+        en "What is counted";
+    FromCount
+        vi "Từ"
+        en "From";
+    ToCount
+        vi "Đến — để trống: trở lên"
+        en "To — empty: and more";
+    PointsEach
+        vi "Điểm mỗi lần"
+        en "Points each";
+    PartId
+        vi "Ký hiệu"
+        en "Mark";
+    PartLabel
+        vi "Nội dung"
+        en "Content";
+    AddPart
+        vi "+ Thêm nội dung"
+        en "+ Add a part";
+    SurveyMethod
+        vi "Cách điều tra (không bắt buộc)"
+        en "Survey method (optional)";
+    RemoveRow
+        vi "Xóa dòng"
+        en "Delete the row";
+    RaiseRow
+        vi "Chuyển dòng lên"
+        en "Move the row up";
+    TotalMax
+        vi "Tổng điểm (thang điểm)"
+        en "Total (the scale)";
+    SplitLine
+        vi "Phần tự chấm / điều tra xã hội học:"
+        en "Self-scored / survey part:";
+    YearTo
+        vi "Đến năm (để trống: còn hiệu lực)"
+        en "Last year (empty: still in force)";
+    MarkedOfficial
+        vi "Đây là Phụ lục chính thức của quyết định (không phải bộ mẫu)"
+        en "This is the decision's official annex (not a model)";
+    WillBeOfficial
+        vi "Sẽ lưu là bộ tiêu chí chính thức."
+        en "Will be saved as an official framework.";
+    WillBeModel
+        vi "Sẽ lưu là bộ tiêu chí mẫu: chỉ là chính thức khi được đánh dấu và có số, ngày của quyết định."
+        en "Will be saved as a model: official only when marked so, with the decision's number and date.";
+    StatusNote
+        vi "Ghi chú hiện kèm bộ mẫu"
+        en "Note shown with a model";
+    BandsHeading
+        vi "Xếp loại theo chỉ số (%)"
+        en "Classification by index (%)";
+    BandLabel
+        vi "Xếp loại"
+        en "Class";
+    WholeFramework
+        vi "Thông tin chung"
+        en "Details";
+    DiscardEditorConfirm
+        vi "Bỏ hẳn bộ tiêu chí đang soạn?"
+        en "Discard the framework being edited?";
+    NotAFrameworkPick
+        vi "Chọn một bộ tiêu chí trong danh sách."
+        en "Choose a framework from the list.";
+    NodeActions
+        vi "Thao tác với tiêu chí"
+        en "Criterion actions";
     Method
         vi "Cách chấm"
         en "Method";

@@ -480,3 +480,59 @@ impl FrameworkForm {
         form
     }
 }
+
+/// Why a file cannot be opened in the form at all. Anything that is a framework file opens,
+/// however wrong inside: its problems are then the form's to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenError {
+    NotJson,
+    /// JSON, but not a framework file (a submission, a unit list): its `format`, if any.
+    NotAFrameworkFile(String),
+    UnsupportedFormatVersion(u64),
+}
+
+impl OpenError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (OpenError::NotJson, Lang::Vi) => {
+                "Tệp này không phải tệp bộ tiêu chí (.json): không đọc được nội dung. Hãy chọn tệp bộ tiêu chí đã tải về từ ứng dụng, hoặc dựng bộ tiêu chí từ Phụ lục (.docx, .xlsx) ở trên.".into()
+            }
+            (OpenError::NotJson, Lang::En) => {
+                "This is not a framework file (.json): its content could not be read. Choose a framework file downloaded from the app, or build one from the annex (.docx, .xlsx) above.".into()
+            }
+            (OpenError::NotAFrameworkFile(f), Lang::Vi) if f == "cchc-submission" => {
+                "Đây là tệp nộp bản tự đánh giá, không phải tệp bộ tiêu chí; hãy mở nó ở trang chính.".into()
+            }
+            (OpenError::NotAFrameworkFile(f), Lang::En) if f == "cchc-submission" => {
+                "This is a self-assessment submission, not a framework file; open it on the main page.".into()
+            }
+            (OpenError::NotAFrameworkFile(_), Lang::Vi) => {
+                "Tệp JSON này không phải tệp bộ tiêu chí (thiếu “format”: “cchc-framework”).".into()
+            }
+            (OpenError::NotAFrameworkFile(_), Lang::En) => {
+                "This JSON file is not a framework file (it lacks “format”: “cchc-framework”).".into()
+            }
+            (OpenError::UnsupportedFormatVersion(v), Lang::Vi) => format!(
+                "Tệp bộ tiêu chí theo định dạng phiên bản {v}, mới hơn ứng dụng này (phiên bản {FRAMEWORK_FORMAT_VERSION}); hãy dùng bản ứng dụng mới hơn."
+            ),
+            (OpenError::UnsupportedFormatVersion(v), Lang::En) => format!(
+                "The framework file is in format version {v}, newer than this app's ({FRAMEWORK_FORMAT_VERSION}); use a newer version of the app."
+            ),
+        }
+    }
+}
+
+/// Opens a framework file's text in the form.
+pub fn open_text(text: &str) -> Result<FrameworkForm, OpenError> {
+    let v: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|_| OpenError::NotJson)?;
+    let format = v.get("format").and_then(Value::as_str).unwrap_or_default();
+    if format != FRAMEWORK_FORMAT {
+        return Err(OpenError::NotAFrameworkFile(format.to_string()));
+    }
+    let version = v.get("format_version").and_then(Value::as_u64).unwrap_or(0);
+    if version != u64::from(FRAMEWORK_FORMAT_VERSION) {
+        return Err(OpenError::UnsupportedFormatVersion(version));
+    }
+    Ok(FrameworkForm::from_value(&v))
+}
