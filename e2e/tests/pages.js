@@ -14,3 +14,4 @@ export * from './pages/import.js';
 export * from './pages/trainer.js';
 export * from './pages/evaluator.js';
 export * from './pages/builder.js';
+export * from './pages/editor.js';

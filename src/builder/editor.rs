@@ -546,8 +546,14 @@ fn FormRow(key: NodeKey, depth: usize) -> impl IntoView {
             })
         }
     };
+    let code = move || {
+        editor
+            .form
+            .with(|f| f.as_ref().and_then(|f| f.node(key)).map(|n| n.code.clone()))
+            .unwrap_or_default()
+    };
     view! {
-        <li id=node_anchor(key) class=format!("form-row depth-{}", depth.min(4)) data-testid="form-row" data-key=key.0.to_string()>
+        <li id=node_anchor(key) class=format!("form-row depth-{}", depth.min(4)) data-testid="form-row" data-code=code>
             <div class="node-head">
                 {node_input(key, "node-code", Msg::FieldCode, false, |n| n.code.clone(), |n, v| n.code = v)}
                 {node_input(key, "node-title", Msg::FieldTitle, false, |n| n.title.vi.clone(), |n, v| n.title.vi = v)}
