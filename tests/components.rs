@@ -360,6 +360,7 @@ async fn the_item_panel_breadcrumb_follows_the_language_switch() {
 async fn the_builder_reads_a_pasted_table_and_settles_an_item_from_its_choice() {
     let storage = window().local_storage().unwrap().unwrap();
     storage.remove_item("cchc.v1.builder").unwrap();
+    storage.remove_item("cchc.v1.editor").unwrap();
     // An earlier test may have left the interface in English.
     storage.remove_item("cchc.v1.lang").unwrap();
     let root = mount(cchc_app::builder::BuilderApp);
@@ -411,4 +412,52 @@ async fn the_builder_reads_a_pasted_table_and_settles_an_item_from_its_choice() 
     // The work is kept as it changes.
     assert!(storage.get_item("cchc.v1.builder").unwrap().is_some());
     storage.remove_item("cchc.v1.builder").unwrap();
+}
+
+/// The framework editor: typing in a row's box changes the form and its live problems without
+/// rebuilding the row, so the box keeps its focus; a wrong maximum is named at its row.
+#[wasm_bindgen_test]
+async fn the_editor_keeps_the_box_being_typed_in_and_checks_as_it_goes() {
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.remove_item("cchc.v1.builder").unwrap();
+    storage.remove_item("cchc.v1.editor").unwrap();
+    storage.remove_item("cchc.v1.lang").unwrap();
+    let root = mount(cchc_app::builder::BuilderApp);
+    leptos::task::tick().await;
+    by_testid(&root, "open-blank").click();
+    leptos::task::tick().await;
+    let row_problems = || {
+        root.query_selector("[data-testid='form-row'] [data-testid='row-problems']")
+            .unwrap()
+            .map(|e| e.text_content().unwrap())
+            .unwrap_or_default()
+    };
+    assert!(row_problems().contains("Tên"), "{}", row_problems());
+    let title: web_sys::HtmlInputElement = by_testid(&root, "node-title").unchecked_into();
+    title.focus().unwrap();
+    title.set_value("Công tác chỉ đạo, điều hành");
+    title
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert!(root.contains(Some(&title)), "the row was rebuilt");
+    let active = document().active_element().unwrap();
+    assert!(active.is_same_node(Some(&title)), "the box lost its focus");
+    assert!(!row_problems().contains("Tên:"), "{}", row_problems());
+
+    let max: web_sys::HtmlInputElement = by_testid(&root, "node-max").unchecked_into();
+    max.set_value("mười");
+    max.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert!(
+        row_problems().contains("Điểm tối đa:"),
+        "{}",
+        row_problems()
+    );
+    assert_eq!(max.value(), "mười", "what was typed stays");
+    assert!(by_testid(&root, "editor-save").has_attribute("disabled"));
+    let kept = storage.get_item("cchc.v1.editor").unwrap().unwrap();
+    assert!(kept.contains("mười"));
+    storage.remove_item("cchc.v1.editor").unwrap();
 }

@@ -12,6 +12,8 @@ use cchc_core::builder::editor::{
 };
 use cchc_core::framework::Block;
 use cchc_core::points::Points;
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -123,13 +125,28 @@ fn form_input(
     label: Msg,
     kind: &'static str,
     get: impl Fn(&FrameworkForm) -> String + Send + Sync + 'static,
-    set: impl Fn(&mut FrameworkForm, String) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+    set: impl Fn(&mut FrameworkForm, String) + Send + Sync + 'static,
+) -> AnyView {
+    form_input_of(id, label, kind, Arc::new(get), Arc::new(set))
+}
+
+// The boxes' views are built once behind `dyn` accessors: one copy of each view in the
+// WebAssembly rather than one per field (generic helpers cost about 100 KB gzipped, measured).
+type Reads<T, V> = Arc<dyn Fn(&T) -> V + Send + Sync>;
+type Writes<T, V> = Arc<dyn Fn(&mut T, V) + Send + Sync>;
+
+fn form_input_of(
+    id: String,
+    label: Msg,
+    kind: &'static str,
+    get: Reads<FrameworkForm, String>,
+    set: Writes<FrameworkForm, String>,
+) -> AnyView {
     let editor = EditorState::expect();
     let value = move || {
         editor
             .form
-            .with(|f| f.as_ref().map(&get).unwrap_or_default())
+            .with(|f| f.as_ref().map(|f| get(f)).unwrap_or_default())
     };
     view! {
         <div class="meta-field">
@@ -138,6 +155,7 @@ fn form_input(
                 on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|f| set(f, v)); } />
         </div>
     }
+    .into_any()
 }
 
 /// A text box bound to a part of one node. `label` is shown, or only said to screen readers
@@ -148,7 +166,18 @@ fn node_input(
     label: Msg,
     shown: bool,
     get: impl Fn(&NodeForm) -> String + Send + Sync + 'static,
-    set: impl Fn(&mut NodeForm, String) + Copy + Send + Sync + 'static,
+    set: impl Fn(&mut NodeForm, String) + Send + Sync + 'static,
+) -> AnyView {
+    node_input_of(key, name, label, shown, Arc::new(get), Arc::new(set))
+}
+
+fn node_input_of(
+    key: NodeKey,
+    name: &str,
+    label: Msg,
+    shown: bool,
+    get: Reads<NodeForm, String>,
+    set: Writes<NodeForm, String>,
 ) -> AnyView {
     let editor = EditorState::expect();
     let id = format!("{name}-{}", key.0);
@@ -156,7 +185,7 @@ fn node_input(
         editor.form.with(|f| {
             f.as_ref()
                 .and_then(|f| f.node(key))
-                .map(&get)
+                .map(|n| get(n))
                 .unwrap_or_default()
         })
     };
@@ -186,15 +215,25 @@ fn node_area(
     name: &str,
     label: Msg,
     get: impl Fn(&NodeForm) -> String + Send + Sync + 'static,
-    set: impl Fn(&mut NodeForm, String) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+    set: impl Fn(&mut NodeForm, String) + Send + Sync + 'static,
+) -> AnyView {
+    node_area_of(key, name, label, Arc::new(get), Arc::new(set))
+}
+
+fn node_area_of(
+    key: NodeKey,
+    name: &str,
+    label: Msg,
+    get: Reads<NodeForm, String>,
+    set: Writes<NodeForm, String>,
+) -> AnyView {
     let editor = EditorState::expect();
     let id = format!("{name}-{}", key.0);
     let value = move || {
         editor.form.with(|f| {
             f.as_ref()
                 .and_then(|f| f.node(key))
-                .map(&get)
+                .map(|n| get(n))
                 .unwrap_or_default()
         })
     };
@@ -205,6 +244,7 @@ fn node_area(
                 on:input=move |ev| { let v = event_target_value(&ev); editor.edit_node(key, |n| set(n, v)); }></textarea>
         </div>
     }
+    .into_any()
 }
 
 fn node_check(
@@ -212,14 +252,24 @@ fn node_check(
     name: &str,
     label: Msg,
     get: impl Fn(&NodeForm) -> bool + Send + Sync + 'static,
-    set: impl Fn(&mut NodeForm, bool) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+    set: impl Fn(&mut NodeForm, bool) + Send + Sync + 'static,
+) -> AnyView {
+    node_check_of(key, name, label, Arc::new(get), Arc::new(set))
+}
+
+fn node_check_of(
+    key: NodeKey,
+    name: &str,
+    label: Msg,
+    get: Reads<NodeForm, bool>,
+    set: Writes<NodeForm, bool>,
+) -> AnyView {
     let editor = EditorState::expect();
     let checked = move || {
         editor.form.with(|f| {
             f.as_ref()
                 .and_then(|f| f.node(key))
-                .map(&get)
+                .map(|n| get(n))
                 .unwrap_or_default()
         })
     };
@@ -230,6 +280,7 @@ fn node_check(
             {tr(label)}
         </label>
     }
+    .into_any()
 }
 
 #[component]
@@ -665,8 +716,17 @@ fn rule_check(
     key: NodeKey,
     name: &str,
     get: impl Fn(&RuleForm) -> bool + Send + Sync + 'static,
-    set: impl Fn(&mut RuleForm, bool) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+    set: impl Fn(&mut RuleForm, bool) + Send + Sync + 'static,
+) -> AnyView {
+    rule_check_of(key, name, Arc::new(get), Arc::new(set))
+}
+
+fn rule_check_of(
+    key: NodeKey,
+    name: &str,
+    get: Reads<RuleForm, bool>,
+    set: Writes<RuleForm, bool>,
+) -> AnyView {
     let editor = EditorState::expect();
     let checked = move || {
         editor.form.with(|f| {
@@ -679,6 +739,7 @@ fn rule_check(
         <input type="checkbox" data-testid=name.to_string() aria-label=tr(Msg::Inclusive) title=tr(Msg::Inclusive) prop:checked=checked
             on:change=move |ev| { let v = event_target_checked(&ev); editor.edit_node(key, |n| set(&mut n.rule, v)); } />
     }
+    .into_any()
 }
 
 /// The buttons at the end of a rule row.
