@@ -7,7 +7,10 @@
 //  3. the Sở Nội vụ view: a batch of 33 and of 1,000 submission files loaded and ranked;
 //  4. the framework builder: a 100-row Word annex chosen → the tree shown (median of RUNS, CPU
 //     1× and 4×), measured from the test's side (includes handing the file to the page).
-// BENCH_ONLY=builder runs only the last.
+//  5. the framework editor: the built-in sở framework (and the generated 1,000-item one) opened
+//     in the form → shown and checked; a maximum typed wrong and typed right again → the
+//     problems shown or cleared (median and p95 of EDITS keystrokes), at CPU 1× and 4×.
+// BENCH_ONLY=builder runs only 4, BENCH_ONLY=editor only 5.
 import { readFileSync, readdirSync } from 'node:fs';
 import { launch, APP_URL } from './tests/browser.js';
 import { docxOf } from './tests/helpers.js';
@@ -174,8 +177,74 @@ async function builderRead(browser, rate) {
   return { rows: 100, choose_to_tree_ms_median: median(times), choose_to_tree_ms_all: times };
 }
 
+/** A maximum typed wrong, then right, EDITS times: ms from each keystroke to the checks shown. */
+async function editorLatencies(page, code, max) {
+  return page.evaluate(async ({ code, max, edits }) => {
+    const input = document.querySelector(`[data-testid="form-row"][data-code="${code}"] > .node-head [data-testid="node-max"]`);
+    const times = [];
+    for (let i = 0; i < edits; i++) {
+      const wrong = i % 2 === 0;
+      const shown = wrong ? '[data-testid="editor-problems"]' : '[data-testid="editor-usable"]';
+      const t0 = performance.now();
+      const done = new Promise((resolve) => {
+        const obs = new MutationObserver(() => {
+          if (document.querySelector(shown)) { obs.disconnect(); resolve(performance.now()); }
+        });
+        obs.observe(document.body, { childList: true, subtree: true });
+      });
+      input.value = wrong ? 'hai' : max;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      times.push((await done) - t0);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return times;
+  }, { code, max, edits: EDITS });
+}
+
+/** Opens a framework in the editor (the list's `index`, or a file), then types in it. */
+async function editorType(browser, rate, { index, file }) {
+  const { context, page } = await newPage(browser, rate);
+  await page.goto(`${APP_URL}tao-bo-tieu-chi/`);
+  await page.getByTestId('open-stored').waitFor();
+  const text = file ? readFileSync(file, 'utf8') : null;
+  const t0 = Date.now();
+  if (file) {
+    await page.getByTestId('open-json').setInputFiles({ name: 'bo.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  } else {
+    await page.getByTestId('open-stored').selectOption({ index });
+    await page.getByTestId('open-stored-button').click();
+  }
+  await page.getByTestId('editor-usable').waitFor({ timeout: 120000 });
+  const openMs = Date.now() - t0;
+  const rows = await page.getByTestId('form-row').count();
+  // The first item of the first field: its row and its max as the form shows it.
+  const { code, max } = await page.evaluate(() => {
+    const row = [...document.querySelectorAll('[data-testid="form-row"]')]
+      .find((r) => !r.querySelector(':scope > .node-head [data-testid="row-summary"]').textContent.includes(':'));
+    return { code: row.dataset.code, max: row.querySelector(':scope > .node-head [data-testid="node-max"]').value };
+  });
+  const times = await editorLatencies(page, code, max);
+  await context.close();
+  return { rows, open_to_checked_ms: openMs, keystroke_to_checked_ms_median: round(median(times)), keystroke_to_checked_ms_p95: round(p95(times)) };
+}
+
+async function editorRuns() {
+  const out = {};
+  for (const rate of [1, 4]) {
+    out[`cpu_${rate}x`] = { builtin_so: await editorType(browser, rate, { index: 1 }) };
+    if (SYNTHETIC) out[`cpu_${rate}x`].synthetic_1000 = await editorType(browser, rate, { file: SYNTHETIC });
+  }
+  return out;
+}
+
 const browser = await launch();
-const results = { start_page: {}, builtin_framework: {}, synthetic_framework: {}, evaluator_batches: [], builder: {} };
+const results = { start_page: {}, builtin_framework: {}, synthetic_framework: {}, evaluator_batches: [], builder: {}, editor: {} };
+if (process.env.BENCH_ONLY === 'editor') {
+  results.editor = await editorRuns();
+  await browser.close();
+  console.log(JSON.stringify(results.editor, null, 2));
+  process.exit(0);
+}
 if (process.env.BENCH_ONLY === 'builder') {
   for (const rate of [1, 4]) results.builder[`cpu_${rate}x`] = await builderRead(browser, rate);
   await browser.close();
@@ -197,5 +266,6 @@ for (const rate of [1, 4]) {
 }
 for (const dir of BATCHES) results.evaluator_batches.push(await batchLoad(browser, dir));
 for (const rate of [1, 4]) results.builder[`cpu_${rate}x`] = await builderRead(browser, rate);
+results.editor = await editorRuns();
 await browser.close();
 console.log(JSON.stringify(results, null, 2));
