@@ -65,7 +65,12 @@ describe('the framework editor', () => {
     // there clears it, and the total is then off in the details.
     await editor.act(editor.row('1'), 'row-add-child');
     const added = editor.row('1.3');
-    await editor.type(added, 'node-title', 'Kiểm tra CCHC');
+    // The cursor is in the new row's title: the officer types on.
+    await eventually(async () => {
+      assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'node-title');
+    });
+    await page.keyboard.type('Kiểm tra CCHC');
+    assert.equal(await added.locator('> .node-head [data-testid="node-title"]').inputValue(), 'Kiểm tra CCHC');
     await editor.type(added, 'node-max', '1');
     const addedDetails = await editor.details(added);
     await addedDetails.getByTestId('rule-kind').selectOption('yes_no');

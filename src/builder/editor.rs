@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos::wasm_bindgen::JsCast;
 
 use super::SaveBar;
 use super::editing::{EditorNotice, EditorState};
@@ -24,6 +25,18 @@ use crate::file_io;
 
 fn node_anchor(key: NodeKey) -> String {
     format!("e-{}", key.0)
+}
+
+/// Puts the cursor in a new row's title once it is drawn, so the officer types on without the
+/// mouse.
+fn focus_title(key: NodeKey) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&format!("node-title-{}", key.0))
+            && let Ok(input) = el.dyn_into::<web_sys::HtmlElement>()
+        {
+            let _ = input.focus();
+        }
+    });
 }
 
 /// Opening an existing framework, or an empty one, from the source page.
@@ -508,6 +521,9 @@ fn EditorTree() -> impl IntoView {
         let mut added = None;
         editor.edit(|f| added = Some(f.add_field()));
         editor.open_node.set(added);
+        if let Some(new) = added {
+            focus_title(new);
+        }
     };
     view! {
         <section class="panel" aria-labelledby="form-tree-heading">
@@ -585,8 +601,9 @@ fn FormRow(key: NodeKey, depth: usize) -> impl IntoView {
         move |_| {
             let mut added = None;
             editor.edit(|form| added = f(form, key));
-            if added.is_some() {
-                editor.open_node.set(added);
+            if let Some(new) = added {
+                editor.open_node.set(Some(new));
+                focus_title(new);
             }
         }
     };
