@@ -65,7 +65,7 @@ async fn the_language_switch_turns_the_interface_and_the_page_language_to_englis
 }
 
 #[wasm_bindgen_test]
-async fn the_start_page_lists_both_built_in_frameworks_marked_as_models() {
+async fn the_start_page_lists_the_built_in_frameworks_marked_as_models() {
     let root = mount(|| {
         AppState::provide().lang.set(cchc_core::Lang::Vi);
         view! { <StartPage /> }
@@ -73,6 +73,7 @@ async fn the_start_page_lists_both_built_in_frameworks_marked_as_models() {
     leptos::task::tick().await;
     for id in [
         "framework-soc-trang-cap-so",
+        "framework-mau-cap-xa",
         "framework-soc-trang-cap-huyen",
     ] {
         let card = by_testid(&root, id);
@@ -354,17 +355,23 @@ async fn the_item_panel_breadcrumb_follows_the_language_switch() {
     root.remove();
 }
 
+/// The builder's page mounted with nothing kept from an earlier test: no builder or editor work,
+/// and the interface in Vietnamese (a test may have switched it to English).
+async fn mount_builder_afresh() -> (web_sys::Storage, web_sys::HtmlElement) {
+    let storage = window().local_storage().unwrap().unwrap();
+    for key in ["cchc.v1.builder", "cchc.v1.editor", "cchc.v1.lang"] {
+        storage.remove_item(key).unwrap();
+    }
+    let root = mount(cchc_app::builder::BuilderApp);
+    leptos::task::tick().await;
+    (storage, root)
+}
+
 /// The framework builder's page: a pasted table becomes a tree whose items say how they were
 /// read, the deciding words marked, and an item that needs a choice is settled from its select.
 #[wasm_bindgen_test]
 async fn the_builder_reads_a_pasted_table_and_settles_an_item_from_its_choice() {
-    let storage = window().local_storage().unwrap().unwrap();
-    storage.remove_item("cchc.v1.builder").unwrap();
-    storage.remove_item("cchc.v1.editor").unwrap();
-    // An earlier test may have left the interface in English.
-    storage.remove_item("cchc.v1.lang").unwrap();
-    let root = mount(cchc_app::builder::BuilderApp);
-    leptos::task::tick().await;
+    let (storage, root) = mount_builder_afresh().await;
     let paste: web_sys::HtmlTextAreaElement = by_testid(&root, "annex-paste").unchecked_into();
     paste.set_value(
         "STT\tTiêu chí\tĐiểm tối đa\tCách chấm điểm\n\
@@ -418,12 +425,7 @@ async fn the_builder_reads_a_pasted_table_and_settles_an_item_from_its_choice() 
 /// rebuilding the row, so the box keeps its focus; a wrong maximum is named at its row.
 #[wasm_bindgen_test]
 async fn the_editor_keeps_the_box_being_typed_in_and_checks_as_it_goes() {
-    let storage = window().local_storage().unwrap().unwrap();
-    storage.remove_item("cchc.v1.builder").unwrap();
-    storage.remove_item("cchc.v1.editor").unwrap();
-    storage.remove_item("cchc.v1.lang").unwrap();
-    let root = mount(cchc_app::builder::BuilderApp);
-    leptos::task::tick().await;
+    let (storage, root) = mount_builder_afresh().await;
     by_testid(&root, "open-blank").click();
     leptos::task::tick().await;
     let row_problems = || {

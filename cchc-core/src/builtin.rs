@@ -4,11 +4,16 @@
 use crate::framework::{Framework, FrameworkError};
 use crate::units::{UnitList, UnitListError};
 
-/// (file name, content) of each shipped framework.
-pub const FRAMEWORK_FILES: [(&str, &str); 2] = [
+/// (file name, content) of each shipped framework, in the order the start page offers them: this
+/// season's unit types first, the district level (assessed up to 2024) last.
+pub const FRAMEWORK_FILES: [(&str, &str); 3] = [
     (
         "soc-trang-cap-so.json",
         include_str!("../frameworks/soc-trang-cap-so.json"),
+    ),
+    (
+        "mau-cap-xa.json",
+        include_str!("../frameworks/mau-cap-xa.json"),
     ),
     (
         "soc-trang-cap-huyen.json",

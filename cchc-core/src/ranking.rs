@@ -263,7 +263,7 @@ pub fn flags(entries: &[Entry]) -> Vec<Flag> {
             });
         }
     }
-    for unit_type in [UnitType::So, UnitType::Huyen, UnitType::Khac] {
+    for unit_type in UnitType::ALL {
         let mut versions: Vec<String> = entries
             .iter()
             .filter(|e| e.unit_type == unit_type)

@@ -98,6 +98,26 @@ fn fold_char(c: char) -> char {
         .map_or(c, |(_, base)| *base)
 }
 
+/// An id from a label: ASCII, lower case, words joined by hyphens, at most a few words long;
+/// empty when the label has no letters or digits.
+pub fn slug(label: &str) -> String {
+    let folded = fold_diacritics(label);
+    let mut id = String::new();
+    for w in folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !id.is_empty() && id.len() + w.len() + 1 > 48 {
+            break;
+        }
+        if !id.is_empty() {
+            id.push('-');
+        }
+        id.push_str(w);
+    }
+    id
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

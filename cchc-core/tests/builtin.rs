@@ -21,13 +21,13 @@ fn load_all() -> Vec<Framework> {
 
 #[test]
 fn every_shipped_framework_loads_and_validates() {
-    assert_eq!(load_all().len(), 2);
+    assert_eq!(load_all().len(), 3);
 }
 
 #[test]
-fn the_shipped_frameworks_are_one_for_departments_and_one_for_districts() {
+fn the_shipped_frameworks_are_one_for_departments_one_for_districts_and_one_for_communes() {
     let types: Vec<UnitType> = load_all().iter().map(|f| f.unit_type).collect();
-    assert_eq!(types, vec![UnitType::So, UnitType::Huyen]);
+    assert_eq!(types, vec![UnitType::So, UnitType::Xa, UnitType::Huyen]);
 }
 
 #[test]

@@ -140,13 +140,17 @@ fn a_number_with_three_decimals_is_refused() {
 #[test]
 fn header_problems_are_each_reported() {
     let errors = problems(|v| {
-        set(v, "/unit_type", json!("xa"));
+        set(v, "/unit_type", json!("thon"));
         set(v, "/status", json!("draft"));
         set(v, "/id", json!(" "));
         set(v, "/title/vi", json!(""));
         set(v, "/years/to", json!(2020));
     });
-    assert_reports(&errors, "unit_type", Problem::UnknownUnitType("xa".into()));
+    assert_reports(
+        &errors,
+        "unit_type",
+        Problem::UnknownUnitType("thon".into()),
+    );
     assert_reports(&errors, "status", Problem::UnknownStatus("draft".into()));
     assert_reports(&errors, "id", Problem::EmptyId);
     assert_reports(&errors, "title", Problem::MissingVietnameseTitle);

@@ -279,8 +279,8 @@ test('a keyboard user creates a draft, moves through the tree with the arrow key
 
   await tabTo(page, `choose-framework-${FW_ID}`);
   await kb.press('ArrowDown');
-  assert.equal(await focused(page), 'choose-framework-soc-trang-cap-huyen');
-  assert.equal(await page.getByTestId('choose-framework-soc-trang-cap-huyen').isChecked(), true);
+  assert.equal(await focused(page), 'choose-framework-mau-cap-xa');
+  assert.equal(await page.getByTestId('choose-framework-mau-cap-xa').isChecked(), true);
   await kb.press('ArrowUp');
   assert.equal(await page.getByTestId(`choose-framework-${FW_ID}`).isChecked(), true);
 

@@ -179,6 +179,22 @@ impl EditorState {
     }
 
     /// Edits one node, when it is still there.
+    /// A value read from the form (tracked), or the default while no form is open.
+    pub fn read<T: Default>(&self, f: impl FnOnce(&FrameworkForm) -> T) -> T {
+        self.form
+            .with(|form| form.as_ref().map(f).unwrap_or_default())
+    }
+
+    /// A value read from one node (tracked), or the default once the node is gone.
+    pub fn read_node<T: Default>(&self, key: NodeKey, f: impl FnOnce(&NodeForm) -> T) -> T {
+        self.form.with(|form| {
+            form.as_ref()
+                .and_then(|form| form.node(key))
+                .map(f)
+                .unwrap_or_default()
+        })
+    }
+
     pub fn edit_node(&self, key: NodeKey, f: impl FnOnce(&mut NodeForm)) {
         self.edit(|form| {
             if let Some(n) = form.node_mut(key) {

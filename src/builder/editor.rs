@@ -156,11 +156,7 @@ fn form_input_of(
     set: Writes<FrameworkForm, String>,
 ) -> AnyView {
     let editor = EditorState::expect();
-    let value = move || {
-        editor
-            .form
-            .with(|f| f.as_ref().map(|f| get(f)).unwrap_or_default())
-    };
+    let value = move || editor.read(|f| get(f));
     view! {
         <div class="meta-field">
             <label for=id.clone()>{tr(label)}</label>
@@ -194,14 +190,7 @@ fn node_input_of(
 ) -> AnyView {
     let editor = EditorState::expect();
     let id = format!("{name}-{}", key.0);
-    let value = move || {
-        editor.form.with(|f| {
-            f.as_ref()
-                .and_then(|f| f.node(key))
-                .map(|n| get(n))
-                .unwrap_or_default()
-        })
-    };
+    let value = move || editor.read_node(key, |n| get(n));
     let on_input = move |ev| {
         let v = event_target_value(&ev);
         editor.edit_node(key, |n| set(n, v));
@@ -242,14 +231,7 @@ fn node_area_of(
 ) -> AnyView {
     let editor = EditorState::expect();
     let id = format!("{name}-{}", key.0);
-    let value = move || {
-        editor.form.with(|f| {
-            f.as_ref()
-                .and_then(|f| f.node(key))
-                .map(|n| get(n))
-                .unwrap_or_default()
-        })
-    };
+    let value = move || editor.read_node(key, |n| get(n));
     view! {
         <div class="meta-field wide">
             <label for=id.clone()>{tr(label)}</label>
@@ -278,14 +260,7 @@ fn node_check_of(
     set: Writes<NodeForm, bool>,
 ) -> AnyView {
     let editor = EditorState::expect();
-    let checked = move || {
-        editor.form.with(|f| {
-            f.as_ref()
-                .and_then(|f| f.node(key))
-                .map(|n| get(n))
-                .unwrap_or_default()
-        })
-    };
+    let checked = move || editor.read_node(key, |n| get(n));
     view! {
         <label class="check">
             <input type="checkbox" data-testid=name.to_string() prop:checked=checked
@@ -299,21 +274,10 @@ fn node_check_of(
 #[component]
 fn EditorDetails() -> impl IntoView {
     let editor = EditorState::expect();
-    let unit_type = move || {
-        editor
-            .form
-            .with(|f| f.as_ref().map(|f| f.unit_type.clone()).unwrap_or_default())
-    };
-    let marked = move || {
-        editor
-            .form
-            .with(|f| f.as_ref().is_some_and(|f| f.marked_official))
-    };
+    let unit_type = move || editor.read(|f| f.unit_type.clone());
+    let marked = move || editor.read(|f| f.marked_official);
     let status = move || {
-        let official = editor
-            .form
-            .with(|f| f.as_ref().is_some_and(FrameworkForm::is_official));
-        if official {
+        if editor.read(FrameworkForm::is_official) {
             tr(Msg::WillBeOfficial)()
         } else {
             tr(Msg::WillBeModel)()
@@ -333,11 +297,7 @@ fn EditorDetails() -> impl IntoView {
             ))
         })
     };
-    let band_count = Memo::new(move |_| {
-        editor
-            .form
-            .with(|f| f.as_ref().map_or(0, |f| f.bands.len()))
-    });
+    let band_count = Memo::new(move |_| editor.read(|f| f.bands.len()));
     view! {
         <section class="panel" aria-labelledby="editor-meta-heading">
             <h2 id="editor-meta-heading">{tr(Msg::MetaHeading)}</h2>
@@ -350,9 +310,7 @@ fn EditorDetails() -> impl IntoView {
                     <label for="form-unit">{tr(Msg::MetaUnitType)}</label>
                     <select id="form-unit" data-testid="form-unit"
                         on:change=move |ev| { let v = event_target_value(&ev); editor.edit(|f| f.unit_type = v); }>
-                        {[("so", Msg::UnitSo), ("huyen", Msg::UnitHuyen), ("khac", Msg::UnitKhac)].into_iter().map(|(code, m)| view! {
-                            <option value=code selected=move || unit_type() == code>{tr(m)}</option>
-                        }).collect_view()}
+                        {super::unit_type_options(Signal::derive(unit_type))}
                     </select>
                 </div>
                 {form_input("form-decision".into(), Msg::MetaDecision, "text", |f| f.decision_number.clone(), |f, v| f.decision_number = v)}
@@ -369,7 +327,7 @@ fn EditorDetails() -> impl IntoView {
                 {tr(Msg::MarkedOfficial)}
             </label>
             <p class="muted" data-testid="form-status">{status}</p>
-            {move || (!editor.form.with(|f| f.as_ref().is_some_and(FrameworkForm::is_official))).then(|| view! {
+            {move || (!editor.read(FrameworkForm::is_official)).then(|| view! {
                 <div class="meta-grid">
                     {form_input("form-status-note".into(), Msg::StatusNote, "text", |f| f.status_note.vi.clone(), |f, v| f.status_note.vi = v)}
                 </div>
@@ -407,14 +365,7 @@ fn band_text(
     set: fn(&mut BandForm, String),
 ) -> impl IntoView {
     let editor = EditorState::expect();
-    let value = move || {
-        editor.form.with(|f| {
-            f.as_ref()
-                .and_then(|f| f.bands.get(i))
-                .map(get)
-                .unwrap_or_default()
-        })
-    };
+    let value = move || editor.read(|f| f.bands.get(i).map(get).unwrap_or_default());
     view! {
         <input type="text" data-testid=format!("form-band-{name}") aria-label=tr(label) prop:value=value
             on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|f| if let Some(b) = f.bands.get_mut(i) { set(b, v) }); } />
@@ -428,14 +379,7 @@ fn band_check(
     set: fn(&mut BandForm, bool),
 ) -> impl IntoView {
     let editor = EditorState::expect();
-    let checked = move || {
-        editor.form.with(|f| {
-            f.as_ref()
-                .and_then(|f| f.bands.get(i))
-                .map(get)
-                .unwrap_or_default()
-        })
-    };
+    let checked = move || editor.read(|f| f.bands.get(i).is_some_and(get));
     view! {
         <input type="checkbox" data-testid=format!("form-band-{name}") aria-label=tr(Msg::Inclusive) prop:checked=checked
             on:change=move |ev| { let v = event_target_checked(&ev); editor.edit(|f| if let Some(b) = f.bands.get_mut(i) { set(b, v) }); } />
@@ -512,11 +456,7 @@ fn EditorProblems() -> impl IntoView {
 #[component]
 fn EditorTree() -> impl IntoView {
     let editor = EditorState::expect();
-    let rows = Memo::new(move |_| {
-        editor
-            .form
-            .with(|f| f.as_ref().map(|f| f.rows()).unwrap_or_default())
-    });
+    let rows = Memo::new(move |_| editor.read(FrameworkForm::rows));
     let add_field = move |_| {
         let mut added = None;
         editor.edit(|f| added = Some(f.add_field()));
@@ -614,12 +554,7 @@ fn FormRow(key: NodeKey, depth: usize) -> impl IntoView {
             })
         }
     };
-    let code = move || {
-        editor
-            .form
-            .with(|f| f.as_ref().and_then(|f| f.node(key)).map(|n| n.code.clone()))
-            .unwrap_or_default()
-    };
+    let code = move || editor.read_node(key, |n| n.code.clone());
     view! {
         <li id=node_anchor(key) class=format!("form-row depth-{}", depth.min(4)) data-testid="form-row" data-code=code>
             <div class="node-head">
@@ -745,13 +680,7 @@ fn rule_check_of(
     set: Writes<RuleForm, bool>,
 ) -> AnyView {
     let editor = EditorState::expect();
-    let checked = move || {
-        editor.form.with(|f| {
-            f.as_ref()
-                .and_then(|f| f.node(key))
-                .is_some_and(|n| get(&n.rule))
-        })
-    };
+    let checked = move || editor.read_node(key, |n| get(&n.rule));
     view! {
         <input type="checkbox" data-testid=name.to_string() aria-label=tr(Msg::Inclusive) title=tr(Msg::Inclusive) prop:checked=checked
             on:change=move |ev| { let v = event_target_checked(&ev); editor.edit_node(key, |n| set(&mut n.rule, v)); } />
@@ -781,14 +710,7 @@ fn add_row_button(key: NodeKey, rows: RuleRows, label: Msg, name: &'static str) 
 
 fn ratio_labels(key: NodeKey) -> impl IntoView {
     let editor = EditorState::expect();
-    let when_zero = move || {
-        editor.form.with(|f| {
-            f.as_ref()
-                .and_then(|f| f.node(key))
-                .map(|n| n.rule.when_zero)
-                .unwrap_or_default()
-        })
-    };
+    let when_zero = move || editor.read_node(key, |n| n.rule.when_zero);
     let id = format!("rule-when-zero-{}", key.0);
     view! {
         <div class="meta-grid">

@@ -244,9 +244,7 @@ fn MetaForm() -> impl IntoView {
                     <label for="meta-unit">{tr(Msg::MetaUnitType)}</label>
                     <select id="meta-unit" data-testid="meta-unit"
                         on:change=move |ev| { let v = event_target_value(&ev); state.edit(|p| p.meta.unit_type = v); }>
-                        {[("so", Msg::UnitSo), ("huyen", Msg::UnitHuyen), ("khac", Msg::UnitKhac)].into_iter().map(|(code, m)| view! {
-                            <option value=code selected=move || unit_type() == code>{tr(m)}</option>
-                        }).collect_view()}
+                        {unit_type_options(Signal::derive(unit_type))}
                     </select>
                 </div>
                 {meta_input("meta-decision", Msg::MetaDecision, "text", |m| m.decision_number.clone(), |m, v| m.decision_number = v)}
@@ -643,4 +641,23 @@ fn cell_editor(
         <button type="button" data-testid="cell-save" on:click=move |_| save()>{tr(Msg::SaveCell)}</button>
         <button type="button" on:click=move |_| editing.set(None)>{tr(Msg::Cancel)}</button>
     }
+}
+
+/// The unit types a framework can be for, as a select's options, the current one selected. The
+/// district level stays for frameworks of the years up to 2024.
+fn unit_type_options(current: Signal<String>) -> impl IntoView {
+    use cchc_core::framework::UnitType;
+    UnitType::ALL
+        .into_iter()
+        .map(|t| {
+            let code = t.code();
+            let label = match t {
+                UnitType::So => Msg::UnitSo,
+                UnitType::Xa => Msg::UnitXa,
+                UnitType::Huyen => Msg::UnitHuyen,
+                UnitType::Khac => Msg::UnitKhac,
+            };
+            view! { <option value=code selected=move || current.get() == code>{tr(label)}</option> }
+        })
+        .collect_view()
 }

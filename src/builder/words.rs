@@ -86,9 +86,12 @@ crate::i18n::messages! {
     UnitSo
         vi "Sở, ban, ngành"
         en "Provincial departments";
+    UnitXa
+        vi "UBND xã, phường, đặc khu"
+        en "Commune and ward People's Committees";
     UnitHuyen
-        vi "UBND cấp huyện"
-        en "District People's Committees";
+        vi "UBND cấp huyện (đến năm 2024)"
+        en "District People's Committees (up to 2024)";
     UnitKhac
         vi "Khác"
         en "Other";

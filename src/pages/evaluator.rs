@@ -32,6 +32,18 @@ pub fn EvaluatorPage() -> impl IntoView {
     let batch = state.batch;
     let block = RwSignal::new(UnitType::So);
     let sort = RwSignal::new(SortBy::Rank);
+    // Departments and communes are this season's blocks; districts (up to 2024) and other units
+    // get theirs when a file of theirs is read.
+    let blocks = Memo::new(move |_| {
+        let present = |t: UnitType| {
+            batch.entries.with(|e| e.iter().any(|e| e.unit_type == t))
+                || batch.last_year.with(|e| e.iter().any(|e| e.unit_type == t))
+        };
+        UnitType::ALL
+            .into_iter()
+            .filter(|&t| matches!(t, UnitType::So | UnitType::Xa) || present(t))
+            .collect::<Vec<_>>()
+    });
     let pick = move |part: BatchPart| {
         move |ev: leptos::ev::Event| {
             let files = file_io::picked_files(&ev);
@@ -121,6 +133,7 @@ pub fn EvaluatorPage() -> impl IntoView {
             "CCHC-xep-hang-{}",
             match block.get_untracked() {
                 UnitType::So => "cap-so",
+                UnitType::Xa => "cap-xa",
                 UnitType::Huyen => "cap-huyen",
                 UnitType::Khac => "khac",
             }
@@ -185,8 +198,9 @@ pub fn EvaluatorPage() -> impl IntoView {
             <section class="panel" aria-labelledby="ranking-heading">
                 <h2 id="ranking-heading">{tr(Msg::Ranking)}</h2>
                 <div class="tabs" role="group" aria-label=tr(Msg::Block)>
-                    <button type="button" data-testid="block-so" aria-pressed=move || (block.get() == UnitType::So).to_string() on:click=move |_| block.set(UnitType::So)>{move || UnitType::So.label(lang())}</button>
-                    <button type="button" data-testid="block-huyen" aria-pressed=move || (block.get() == UnitType::Huyen).to_string() on:click=move |_| block.set(UnitType::Huyen)>{move || UnitType::Huyen.label(lang())}</button>
+                    <For each=move || blocks.get() key=|t| *t let:t>
+                        <button type="button" data-testid=format!("block-{}", t.code()) aria-pressed=move || (block.get() == t).to_string() on:click=move |_| block.set(t)>{move || t.label(lang())}</button>
+                    </For>
                     <button type="button" data-testid="export-csv" on:click=export_csv>{tr(Msg::ExportCsv)}</button>
                     <button type="button" data-testid="export-ranking-xlsx" on:click=export_xlsx>{tr(Msg::ExportRankingXlsx)}</button>
                 </div>

@@ -21,7 +21,7 @@ pub struct Meta {
     pub id: String,
     pub version: String,
     pub title: String,
-    /// `so`, `huyen` or `khac`, as in framework files.
+    /// `so`, `xa`, `huyen` or `khac`, as in framework files.
     pub unit_type: String,
     pub decision_number: String,
     /// `YYYY-MM-DD`, or empty.

@@ -2118,24 +2118,9 @@ fn format_hundredths(h: i64) -> String {
     format!("{sign}{}.{:02}", a / 100, a % 100)
 }
 
-/// An id from a label: ASCII, lower case, words joined by hyphens, at most a few words long.
+/// An id from a label, or the item's position when the label has no letters or digits.
 fn slug(label: &str, position: usize) -> String {
-    let folded = fold_diacritics(label);
-    let words: Vec<String> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
-    let mut id = String::new();
-    for w in words {
-        if !id.is_empty() && id.len() + w.len() + 1 > 48 {
-            break;
-        }
-        if !id.is_empty() {
-            id.push('-');
-        }
-        id.push_str(&w);
-    }
+    let id = crate::text::slug(label);
     if id.is_empty() {
         format!("muc-{position}")
     } else {

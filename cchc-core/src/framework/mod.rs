@@ -26,36 +26,40 @@ pub const FRAMEWORK_FORMAT_VERSION: u32 = 1;
 pub enum UnitType {
     /// Sở, Ban, Ngành.
     So,
-    /// UBND huyện, thị xã, thành phố.
+    /// UBND huyện, thị xã, thành phố: assessed up to 2024, the district level being abolished from
+    /// 1 July 2025. Kept so that historical frameworks, drafts and submissions still open.
     Huyen,
+    /// UBND xã, phường, đặc khu: the commune level, assessed by the province since 2025.
+    Xa,
     Khac,
 }
 
 impl UnitType {
+    /// Every unit type, in the order blocks are shown and ranked.
+    pub const ALL: [UnitType; 4] = [UnitType::So, UnitType::Xa, UnitType::Huyen, UnitType::Khac];
+
     pub fn code(self) -> &'static str {
         match self {
             UnitType::So => "so",
             UnitType::Huyen => "huyen",
+            UnitType::Xa => "xa",
             UnitType::Khac => "khac",
         }
     }
 
     pub fn from_code(code: &str) -> Option<UnitType> {
-        match code {
-            "so" => Some(UnitType::So),
-            "huyen" => Some(UnitType::Huyen),
-            "khac" => Some(UnitType::Khac),
-            _ => None,
-        }
+        UnitType::ALL.into_iter().find(|u| u.code() == code)
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (UnitType::So, Lang::Vi) => "Cấp sở",
             (UnitType::Huyen, Lang::Vi) => "Cấp huyện",
+            (UnitType::Xa, Lang::Vi) => "Cấp xã",
             (UnitType::Khac, Lang::Vi) => "Khác",
             (UnitType::So, Lang::En) => "Provincial departments",
             (UnitType::Huyen, Lang::En) => "Districts",
+            (UnitType::Xa, Lang::En) => "Communes and wards",
             (UnitType::Khac, Lang::En) => "Other",
         }
     }

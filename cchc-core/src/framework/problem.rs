@@ -189,7 +189,7 @@ impl Problem {
                     format!("Phiên bản định dạng {v} chưa được hỗ trợ (ứng dụng đọc phiên bản 1)")
                 }
                 Problem::UnknownUnitType(u) => {
-                    format!("Loại đơn vị “{u}” không hợp lệ (cần so, huyen hoặc khac)")
+                    format!("Loại đơn vị “{u}” không hợp lệ (cần so, xa, huyen hoặc khac)")
                 }
                 Problem::UnknownStatus(s) => {
                     format!("Trạng thái “{s}” không hợp lệ (cần official hoặc model)")
@@ -357,7 +357,7 @@ impl Problem {
                     format!("Format version {v} is not supported (this app reads version 1)")
                 }
                 Problem::UnknownUnitType(u) => {
-                    format!("Unit type “{u}” is not valid (so, huyen or khac)")
+                    format!("Unit type “{u}” is not valid (so, xa, huyen or khac)")
                 }
                 Problem::UnknownStatus(s) => {
                     format!("Status “{s}” is not valid (official or model)")

@@ -186,7 +186,7 @@ pub struct FrameworkForm {
     pub id: String,
     pub version: String,
     pub title: TextForm,
-    /// `so`, `huyen` or `khac`, as in framework files.
+    /// `so`, `xa`, `huyen` or `khac`, as in framework files.
     pub unit_type: String,
     pub decision_number: String,
     /// `YYYY-MM-DD`, or empty.
