@@ -3,9 +3,12 @@
 #   scripts/size.sh [dist]           the first load, then what is fetched only on demand
 #   scripts/size.sh --check [dist]   fails when the first load is over its budget (below)
 set -euo pipefail
-# The first load's budget, gzip bytes: 503,487 measured before the framework builder, plus the
-# 5 KB the builder may add to it (its readers and screens are on demand, in tao-bo-tieu-chi/).
-FIRST_LOAD_GZIP_BUDGET=$((503487 + 5 * 1024))
+# The first load's budget, gzip bytes: 529,442 measured once the commune level came in — the cấp xã
+# model framework compiled in beside the other two (its text is 23 KB gzip), the choice of unit
+# list and the units not handed in — plus 3 KB. Shipping the frameworks as files fetched when
+# chosen, rather than compiled in, is how this comes down (the builder's readers and screens are
+# already on demand, in tao-bo-tieu-chi/).
+FIRST_LOAD_GZIP_BUDGET=$((529442 + 3 * 1024))
 check=false
 if [ "${1:-}" = "--check" ]; then check=true; shift; fi
 dist="${1:-dist}"

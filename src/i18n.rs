@@ -241,6 +241,24 @@ messages! {
     ChooseUnitOption
         vi "— Chọn đơn vị —"
         en "— Choose the unit —";
+    UnitList
+        vi "Danh sách đơn vị"
+        en "Unit list";
+    ListOutOfYears
+        vi "Danh sách đơn vị đang dùng được lập cho các năm khác (chọn danh sách khác, hoặc chọn “Đơn vị khác” và tự nhập tên):"
+        en "The unit list in use was made for other years (choose another list, or choose “Another unit” and type its name):";
+    ManageUnitLists
+        vi "Quản lý danh sách đơn vị"
+        en "Manage unit lists";
+    ByList
+        vi "Theo danh sách"
+        en "By the list";
+    AllHandedIn
+        vi "đã nhận đủ hồ sơ của"
+        en "files received from all";
+    NotHandedIn
+        vi "đơn vị chưa nộp:"
+        en "units have sent nothing:";
     YourDrafts
         vi "Bản tự đánh giá đã lưu trên máy này"
         en "Self-assessments saved on this computer";

@@ -15,6 +15,12 @@ const LANG_KEY: &str = "cchc.v1.lang";
 const BUILDER_KEY: &str = "cchc.v1.builder";
 /// The framework editor's form in progress (one at a time).
 const EDITOR_KEY: &str = "cchc.v1.editor";
+/// The unit lists Sở Nội vụ keeps, one key a list (by its id).
+pub const UNIT_LIST_PREFIX: &str = "cchc.v1.units.";
+/// The id of the unit list new drafts and the Sở Nội vụ view use.
+const CHOSEN_UNIT_LIST_KEY: &str = "cchc.v1.units-chosen";
+/// The unit list being edited on the builder's page (one at a time), saved or not.
+const UNITS_WORK_KEY: &str = "cchc.v1.units-work";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
@@ -158,6 +164,49 @@ pub fn write_editor_work(text: &str) -> Result<(), StorageError> {
 
 pub fn remove_editor_work() -> Result<(), StorageError> {
     remove(EDITOR_KEY)
+}
+
+/// The stored unit lists, as stored: (key, text), by key.
+pub fn list_unit_lists() -> Result<Vec<(String, String)>, StorageError> {
+    let storage = local()?;
+    let mut out: Vec<(String, String)> = keys_with_prefix(&storage, UNIT_LIST_PREFIX)?
+        .into_iter()
+        .filter_map(|key| Some((key.clone(), storage.get_item(&key).ok().flatten()?)))
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+pub fn unit_list_key(id: &str) -> String {
+    format!("{UNIT_LIST_PREFIX}{id}")
+}
+
+pub fn write_unit_list(id: &str, text: &str) -> Result<(), StorageError> {
+    local()?.set_item(&unit_list_key(id), text).map_err(refused)
+}
+
+pub fn remove_unit_list(id: &str) -> Result<(), StorageError> {
+    remove(&unit_list_key(id))
+}
+
+pub fn read_units_work() -> Result<Option<String>, StorageError> {
+    read_raw(UNITS_WORK_KEY)
+}
+
+pub fn write_units_work(text: &str) -> Result<(), StorageError> {
+    local()?.set_item(UNITS_WORK_KEY, text).map_err(refused)
+}
+
+pub fn remove_units_work() -> Result<(), StorageError> {
+    remove(UNITS_WORK_KEY)
+}
+
+pub fn read_chosen_unit_list() -> Option<String> {
+    read_raw(CHOSEN_UNIT_LIST_KEY).ok().flatten()
+}
+
+pub fn write_chosen_unit_list(id: &str) -> Result<(), StorageError> {
+    local()?.set_item(CHOSEN_UNIT_LIST_KEY, id).map_err(refused)
 }
 
 pub fn read_lang() -> Option<String> {

@@ -1,14 +1,40 @@
 //! Writes generated submission files, as units would hand them in, and the ranking the core gives
-//! them: `sample_submissions DIR COUNT YEAR`. One file per unit of the shipped list (departments,
-//! then districts), then the list again with numbered names until COUNT files are written. `DIR/expected.json` holds each
-//! file's unit, block, rank and index as the core computes them (no survey points entered).
+//! them: `sample_submissions DIR COUNT YEAR [UNITS]`. One file per unit of the shipped list
+//! (departments, then districts) — or of the `cchc-units` file UNITS (its blocks in the app's
+//! order) — then the list again with numbered names until COUNT files are written.
+//! `DIR/expected.json` holds each file's unit, block, rank and index as the core computes them
+//! (no survey points entered).
 
 use std::fs;
 
 use cchc_core::draft::{Draft, FrameworkRef, UnitRef};
 use cchc_core::framework::UnitType;
 use cchc_core::ranking::{Entry, rank};
+use cchc_core::units::{Unit, UnitList};
 use cchc_core::{builtin, synthetic};
+
+fn units_of(path: Option<String>) -> Vec<Unit> {
+    let Some(path) = path else {
+        return builtin::unit_list().map(|l| l.units).unwrap_or_default();
+    };
+    let list = fs::read_to_string(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|t| {
+            UnitList::from_json(&t).map_err(|errs| {
+                errs.iter()
+                    .map(|e| e.message(cchc_core::Lang::En))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+        });
+    match list {
+        Ok(l) => l.units,
+        Err(e) => {
+            eprintln!("cannot read the unit list {path}: {e}");
+            std::process::exit(2);
+        }
+    }
+}
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -16,22 +42,29 @@ fn main() {
     let count: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(33);
     let year: u16 = args.next().and_then(|a| a.parse().ok()).unwrap_or(2025);
     let frameworks: Vec<_> = builtin::frameworks().into_iter().flatten().collect();
-    let units = builtin::unit_list().map(|l| l.units).unwrap_or_default();
-    let so: Vec<_> = units.iter().filter(|u| u.unit_type == "so").collect();
-    let huyen: Vec<_> = units.iter().filter(|u| u.unit_type == "huyen").collect();
+    let units = units_of(args.next());
+    // The units in block order (sở, xã, huyện, khác), each with its type.
+    let ordered: Vec<(&Unit, UnitType)> = UnitType::ALL
+        .into_iter()
+        .flat_map(|t| {
+            units
+                .iter()
+                .filter(move |u| u.unit_type == t.code())
+                .map(move |u| (u, t))
+        })
+        .collect();
+    if ordered.is_empty() {
+        eprintln!("the unit list has no unit");
+        std::process::exit(2);
+    }
     if let Err(e) = fs::create_dir_all(&dir) {
         eprintln!("cannot create {dir}: {e}");
         std::process::exit(2);
     }
     let mut entries = Vec::new();
     for i in 0..count {
-        let per_round = so.len() + huyen.len();
-        let (round, slot) = (i / per_round, i % per_round);
-        let (unit, unit_type) = if slot < so.len() {
-            (so[slot], UnitType::So)
-        } else {
-            (huyen[slot - so.len()], UnitType::Huyen)
-        };
+        let (round, slot) = (i / ordered.len(), i % ordered.len());
+        let (unit, unit_type) = ordered[slot];
         let Some(fw) = frameworks.iter().find(|f| f.unit_type == unit_type) else {
             continue;
         };
@@ -62,7 +95,7 @@ fn main() {
         entries.push(Entry::new(file, fw, &draft, false));
     }
     let mut expected = Vec::new();
-    for unit_type in [UnitType::So, UnitType::Huyen] {
+    for unit_type in UnitType::ALL {
         let block: Vec<Entry> = entries
             .iter()
             .filter(|e| e.unit_type == unit_type)

@@ -12,6 +12,7 @@ use crate::points::{Percent, Points};
 use crate::report::{Cell, PlainSheet};
 use crate::scoring::score;
 use crate::text::{Lang, fold_diacritics};
+use crate::units::{Unit, UnitList};
 
 /// One unit's submission, scored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -288,6 +289,26 @@ pub fn flags(entries: &[Entry]) -> Vec<Flag> {
 }
 
 /// The column headers of the ranking sheet, before the component indexes and the rank change.
+/// The units of a list that a block's batch lacks: those assessed in `year` for `unit_type` with
+/// no entry of that year naming them, by id or else by name (accents and case aside, as units
+/// typed by hand are matched elsewhere). In the list's order.
+pub fn not_handed_in<'a>(
+    list: &'a UnitList,
+    unit_type: UnitType,
+    year: u16,
+    entries: &[Entry],
+) -> Vec<&'a Unit> {
+    let keys: std::collections::HashSet<String> = entries
+        .iter()
+        .filter(|e| e.year == year && e.unit_type == unit_type)
+        .flat_map(|e| [e.unit_id.clone(), Some(fold_diacritics(e.unit.trim()))])
+        .flatten()
+        .collect();
+    list.offered(unit_type, year)
+        .filter(|u| !keys.contains(&u.id) && !keys.contains(&fold_diacritics(u.name.trim())))
+        .collect()
+}
+
 fn sheet_headers(lang: Lang) -> [&'static str; 9] {
     match lang {
         Lang::Vi => [

@@ -102,12 +102,14 @@ export const SAMPLES_BIN = process.env.SAMPLES_BIN
   ?? fileURLToPath(new URL('../../target/debug/examples/sample_submissions', import.meta.url));
 
 /**
- * Runs the core's `sample_submissions DIR COUNT YEAR` and returns the files it wrote (sorted by
+ * Runs the core's `sample_submissions DIR COUNT YEAR [UNITS]` (UNITS: a `cchc-units` file whose
+ * units hand in, instead of the shipped list) and returns the files it wrote (sorted by
  * name, each { name, path, text, json }) and its expected.json (each unit's unit, unit_key, block,
  * rank, index, total, self_scored, as the core ranks them).
  */
-export function generateSubmissions(dir, count, year) {
-  const run = spawnSync(SAMPLES_BIN, [dir, String(count), String(year)], { encoding: 'utf8', timeout: 20000 });
+export function generateSubmissions(dir, count, year, unitsFile) {
+  const args = [dir, String(count), String(year), ...(unitsFile ? [unitsFile] : [])];
+  const run = spawnSync(SAMPLES_BIN, args, { encoding: 'utf8', timeout: 20000 });
   if (run.error) throw new Error(`cannot run ${SAMPLES_BIN}: ${run.error.message}`);
   if (run.status !== 0) throw new Error(`${SAMPLES_BIN} failed (${run.status}): ${run.stderr}`);
   const expected = JSON.parse(readFileSync(`${dir}/expected.json`, 'utf8'));

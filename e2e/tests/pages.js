@@ -15,3 +15,4 @@ export * from './pages/trainer.js';
 export * from './pages/evaluator.js';
 export * from './pages/builder.js';
 export * from './pages/editor.js';
+export * from './pages/units.js';

@@ -10,6 +10,8 @@
 pub mod editing;
 pub mod editor;
 pub mod state;
+pub mod unit_lists;
+pub mod unit_state;
 pub mod words;
 
 use cchc_core::Lang;
@@ -22,12 +24,23 @@ use crate::file_io;
 use editing::EditorState;
 use editor::{EditorPage, OpenExisting, PendingReplace};
 use state::{BuilderState, Notice, Saving};
+use unit_lists::UnitListsPage;
+use unit_state::UnitListsState;
 use words::{Msg, tr};
 
 #[component]
 pub fn BuilderApp() -> impl IntoView {
     let state = BuilderState::provide();
-    let editor = EditorState::provide(state);
+    EditorState::provide(state);
+    UnitListsState::provide(state.lang);
+    // The page's two parts; the unit lists are reached by their own address, linked from the app.
+    let units_shown = RwSignal::new(window().location().hash().is_ok_and(|h| h == UNITS_HASH));
+    let show = move |units: bool| {
+        units_shown.set(units);
+        let _ = window()
+            .location()
+            .set_hash(if units { UNITS_HASH } else { "" });
+    };
     Effect::new(move |_| {
         let l = state.lang.get();
         if let Some(html) = document().document_element() {
@@ -50,7 +63,28 @@ pub fn BuilderApp() -> impl IntoView {
             <button type="button" class="lang-switch" data-testid="lang-switch" on:click=toggle>{tr(Msg::SwitchLanguage)}</button>
         </header>
         <main class="builder" data-testid="builder">
-            <h1>{tr(Msg::Heading)}</h1>
+            <nav class="tabs" aria-label=tr(Msg::Heading)>
+                <button type="button" data-testid="tab-frameworks" aria-pressed=move || (!units_shown.get()).to_string() on:click=move |_| show(false)>{tr(Msg::TabFrameworks)}</button>
+                <button type="button" data-testid="tab-units" aria-pressed=move || units_shown.get().to_string() on:click=move |_| show(true)>{tr(Msg::TabUnits)}</button>
+            </nav>
+            {move || if units_shown.get() {
+                view! { <h1>{tr(Msg::TabUnits)}</h1> <UnitListsPage /> }.into_any()
+            } else {
+                view! { <h1>{tr(Msg::Heading)}</h1> <FrameworkPart /> }.into_any()
+            }}
+        </main>
+    }
+}
+
+/// The address of the unit lists part of the page.
+const UNITS_HASH: &str = "#danh-sach-don-vi";
+
+/// Building a framework from an annex, or editing one in the form.
+#[component]
+fn FrameworkPart() -> impl IntoView {
+    let state = BuilderState::expect();
+    let editor = EditorState::expect();
+    view! {
             <PendingReplace />
             {move || if editor.shown.get() {
                 view! { <EditorPage /> }.into_any()
@@ -72,7 +106,6 @@ pub fn BuilderApp() -> impl IntoView {
                     })}
                 }.into_any()
             }}
-        </main>
     }
 }
 

@@ -464,6 +464,138 @@ crate::i18n::messages! {
     Rule
         vi "Quy tắc"
         en "Rule";
+    TabFrameworks
+        vi "Bộ tiêu chí"
+        en "Frameworks";
+    TabUnits
+        vi "Danh sách đơn vị"
+        en "Unit lists";
+    UnitsIntro
+        vi "Danh sách các cơ quan, đơn vị được đánh giá: trang chính dùng danh sách đang chọn khi tạo bản tự đánh giá, và trang Sở Nội vụ dùng nó để biết đơn vị nào chưa nộp. Mỗi tỉnh, mỗi giai đoạn có thể có một danh sách riêng; mọi việc diễn ra trên máy này."
+        en "The lists of the units that are assessed: the main page offers the list in use when a self-assessment is started, and the Sở Nội vụ view uses it to tell which units have sent nothing. Each province or period can have a list of its own; everything happens on this computer.";
+    KeptLists
+        vi "Các danh sách trong ứng dụng"
+        en "The lists in the app";
+    ListName
+        vi "Danh sách"
+        en "List";
+    ListUnits
+        vi "Số đơn vị"
+        en "Units";
+    ListState
+        vi "Trạng thái"
+        en "State";
+    Actions
+        vi "Thao tác"
+        en "Actions";
+    InUse
+        vi "Đang dùng"
+        en "In use";
+    Shipped
+        vi "có sẵn trong ứng dụng"
+        en "shipped with the app";
+    CopyToEdit
+        vi "Sao chép để sửa"
+        en "Copy to edit";
+    OpenToEdit
+        vi "Mở để sửa"
+        en "Open to edit";
+    UseThisList
+        vi "Dùng danh sách này"
+        en "Use this list";
+    DownloadList
+        vi "Tải tệp danh sách (.json)"
+        en "Download the list file (.json)";
+    DeleteListConfirm
+        vi "Xóa danh sách này khỏi ứng dụng? Các bản tự đánh giá đã tạo vẫn giữ tên đơn vị."
+        en "Delete this list from the app? Self-assessments already made keep their units' names.";
+    NewUnitList
+        vi "Lập danh sách mới"
+        en "Make a new list";
+    UnitsColumns
+        vi "Bảng cần có cột “Tên đơn vị”; nên có cột “Loại đơn vị” (Sở, ban, ngành · Xã, phường, đặc khu · Huyện) và “Mã”. Thiếu cột loại thì loại được đọc từ tên (UBND xã…, UBND phường…, Sở…). Tệp danh sách (.json) đã tải về cũng mở được ở đây."
+        en "The table needs a “Tên đơn vị” (unit name) column; a “Loại đơn vị” (type) and a “Mã” (code) column help. Without a type column, the type is read from the name (UBND xã…, UBND phường…, Sở…). A list file (.json) downloaded before opens here too.";
+    ChooseUnitsFile
+        vi "Chọn tệp danh sách (.xlsx, .csv, .docx, .json)"
+        en "Choose the list file (.xlsx, .csv, .docx, .json)";
+    EmptyUnitList
+        vi "Danh sách trống, tự nhập"
+        en "An empty list, typed in";
+    PasteUnits
+        vi "Hoặc dán bảng danh sách đơn vị (sao chép từ Excel hay Word)"
+        en "Or paste the table of units (copied from Excel or Word)";
+    ReplaceOpenList
+        vi "Đang có một danh sách mở để sửa; mở danh sách khác sẽ thay nó (phần đã lưu vào ứng dụng vẫn còn). Tiếp tục?"
+        en "A list is open for editing; opening another replaces it (what was saved into the app stays). Go on?";
+    UnitsSaved
+        vi "Đã lưu danh sách vào ứng dụng:"
+        en "The list is saved into the app:";
+    UnnamedList
+        vi "Danh sách chưa đặt tên"
+        en "Unnamed list";
+    UnitsWord
+        vi "đơn vị"
+        en "units";
+    Province
+        vi "Tỉnh, thành phố"
+        en "Province or city";
+    ListFrom
+        vi "Dùng từ năm đánh giá"
+        en "Used from assessed year";
+    ListTo
+        vi "Đến năm (để trống nếu còn dùng)"
+        en "Until year (empty if still in use)";
+    ListUsable
+        vi "Danh sách hợp lệ: có thể lưu vào ứng dụng."
+        en "The list is sound: it can be saved into the app.";
+    ListProblems
+        vi "Cần sửa trước khi lưu:"
+        en "To mend before saving:";
+    SaveList
+        vi "Lưu vào ứng dụng"
+        en "Save into the app";
+    CloseList
+        vi "Đóng danh sách"
+        en "Close the list";
+    CloseListConfirm
+        vi "Đóng danh sách đang sửa? Những thay đổi chưa lưu vào ứng dụng sẽ mất."
+        en "Close the list being edited? Changes not saved into the app are lost.";
+    UnitCode
+        vi "Mã"
+        en "Code";
+    UnitNameCol
+        vi "Tên đơn vị"
+        en "Unit name";
+    UnitTypeCol
+        vi "Loại đơn vị"
+        en "Unit type";
+    RetiredFrom
+        vi "Thôi đánh giá từ năm"
+        en "No longer assessed from";
+    MergedInto
+        vi "Sáp nhập vào"
+        en "Merged into";
+    AddUnit
+        vi "Thêm đơn vị"
+        en "Add a unit";
+    RemoveUnit
+        vi "Xóa dòng này"
+        en "Remove this row";
+    ChooseType
+        vi "— Chọn loại —"
+        en "— Choose the type —";
+    PastedTable
+        vi "bảng dán"
+        en "pasted table";
+    UnitsNotSaved
+        vi "Không lưu được vào bộ nhớ trình duyệt (bị tắt hoặc đã đầy). Danh sách vẫn còn trên trang: hãy tải tệp danh sách về."
+        en "Could not save into the browser's storage (disabled or full). The list is still on the page: download the list file.";
+    DownloadFailed
+        vi "Trình duyệt không cho tải tệp về."
+        en "The browser refused the download.";
+    UnitsWorkNotSaved
+        vi "Không giữ được danh sách đang sửa trong bộ nhớ trình duyệt (bị tắt hoặc đã đầy). Nó vẫn còn trên trang này: hãy tải tệp danh sách về trước khi đóng trang."
+        en "The list being edited could not be kept in the browser's storage (disabled or full). It is still on this page: download the list file before closing it.";
 }
 
 /// A reactive text for `msg` in the builder's current language.

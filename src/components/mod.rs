@@ -10,3 +10,4 @@ pub mod item_panel;
 pub mod item_tree;
 pub mod lang_switch;
 pub mod new_draft;
+pub mod unit_list_choice;

@@ -1,6 +1,7 @@
 use cchc_core::draft::UnitRef;
 use leptos::prelude::*;
 
+use crate::components::unit_list_choice::UnitListChoice;
 use crate::i18n::{Msg, tr};
 use crate::route::Route;
 use crate::state::AppState;
@@ -26,15 +27,32 @@ pub fn NewDraftForm() -> impl IntoView {
     let year_text = RwSignal::new(clock::current_year().to_string());
     let error = RwSignal::new(None::<Msg>);
 
+    let typed_year = move || {
+        year_text
+            .get()
+            .trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|y| (2000..=2100).contains(y))
+    };
+    // The units of the list in use that a draft of this framework's unit type may name for the
+    // year typed: a unit retired (merged, dissolved) from that year on is not offered.
     let units_for_framework = move || {
         let fw = state.library.by_id(&framework_id.get());
-        let unit_type = fw.map(|f| f.unit_type.code());
-        state.library.units.with_value(|us| {
-            us.iter()
-                .filter(|u| Some(u.unit_type.as_str()) == unit_type)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+        let (Some(fw), Some(list)) = (fw, state.library.units()) else {
+            return Vec::new();
+        };
+        let year = typed_year();
+        list.of_type(fw.unit_type)
+            .filter(|u| year.is_none_or(|y| u.assessed_in(y)))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    // The list in use was made for other years: said, not refused (a typed name is still possible).
+    let list_out_of_years = move || {
+        let list = state.library.units()?;
+        let year = typed_year()?;
+        (!list.fits(year)).then(|| list.label())
     };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -63,14 +81,17 @@ pub fn NewDraftForm() -> impl IntoView {
             }
             UnitRef { id: None, name }
         } else {
-            let name = state
-                .library
-                .units
-                .with_value(|us| us.iter().find(|u| u.id == choice).map(|u| u.name.clone()))
-                .unwrap_or_default();
+            let Some(unit) = untrack(units_for_framework)
+                .into_iter()
+                .find(|u| u.id == choice)
+            else {
+                // Chosen, then the year or list changed so that it is no longer offered.
+                error.set(Some(Msg::ChooseUnit));
+                return;
+            };
             UnitRef {
-                id: Some(choice),
-                name,
+                id: Some(unit.id),
+                name: unit.name,
             }
         };
         let id = state.create(&fw, unit, year);
@@ -110,6 +131,7 @@ pub fn NewDraftForm() -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
+            <UnitListChoice on_change=move |()| unit_choice.set(String::new()) />
             <div class="row">
                 <label for="new-unit">{tr(Msg::Unit)}</label>
                 <select
@@ -153,12 +175,18 @@ pub fn NewDraftForm() -> impl IntoView {
                     on:input=move |ev| year_text.set(event_target_value(&ev))
                 />
             </div>
+            <p class="hint" data-testid="unit-list-years">
+                {move || list_out_of_years().map(|label| format!("{} {label}.", Msg::ListOutOfYears.text(lang())))}
+            </p>
             <p class="error" role="alert" data-testid="new-draft-error">
                 {move || error.get().map(|m| m.text(lang()))}
             </p>
             <button type="submit" class="primary" data-testid="create-draft">
                 {tr(Msg::CreateDraft)}
             </button>
+            <p class="muted">
+                <a href="tao-bo-tieu-chi/#danh-sach-don-vi" data-testid="manage-unit-lists">{tr(Msg::ManageUnitLists)}</a>
+            </p>
         </form>
     }
 }

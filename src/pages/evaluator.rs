@@ -2,13 +2,14 @@
 //! the province publishes it, enter the survey results, compare with last year, export.
 
 use cchc_core::framework::UnitType;
-use cchc_core::ranking::{Entry, Ranked, flags, rank, with_previous};
+use cchc_core::ranking::{Entry, Ranked, flags, not_handed_in, rank, with_previous};
 use cchc_core::report::SpreadsheetRequest;
 use cchc_core::{Lang, Percent, Points};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::bar_chart::BarChart;
+use crate::components::unit_list_choice::UnitListChoice;
 use crate::file_io::{self, FileError};
 use crate::i18n::{Msg, file_error, read_error, tr};
 use crate::state::{AppState, BatchPart, Refusal};
@@ -113,6 +114,44 @@ pub fn EvaluatorPage() -> impl IntoView {
         rows.sort_by_key(|r| std::cmp::Reverse(r.1));
         rows
     };
+    // The block's units in the list in use that sent nothing for the batch's (latest) year.
+    let missing = Memo::new(move |_| {
+        let t = block.get();
+        let list = state.library.units()?;
+        batch.entries.with(|e| {
+            let year = e
+                .iter()
+                .filter(|e| e.unit_type == t)
+                .map(|e| e.year)
+                .max()?;
+            let expected = list.offered(t, year).count();
+            let names: Vec<String> = not_handed_in(&list, t, year, e)
+                .into_iter()
+                .map(|u| u.name.clone())
+                .collect();
+            (expected > 0).then(|| (list.label(), year, expected, names))
+        })
+    });
+    let missing_line = move || {
+        let l = lang();
+        missing.get().map(|(list, year, expected, names)| {
+            if names.is_empty() {
+                format!(
+                    "{} {list}, {year}: {} {expected}.",
+                    Msg::ByList.text(l),
+                    Msg::AllHandedIn.text(l)
+                )
+            } else {
+                format!(
+                    "{} {list}, {year}: {}/{expected} {} {}",
+                    Msg::ByList.text(l),
+                    names.len(),
+                    Msg::NotHandedIn.text(l),
+                    names.join("; ")
+                )
+            }
+        })
+    };
     let flag_list = move || {
         let l = lang();
         let all: Vec<Entry> = batch.entries.get();
@@ -204,6 +243,8 @@ pub fn EvaluatorPage() -> impl IntoView {
                     <button type="button" data-testid="export-csv" on:click=export_csv>{tr(Msg::ExportCsv)}</button>
                     <button type="button" data-testid="export-ranking-xlsx" on:click=export_xlsx>{tr(Msg::ExportRankingXlsx)}</button>
                 </div>
+                <UnitListChoice />
+                <p data-testid="not-handed-in">{missing_line}</p>
                 <Show when=move || xlsx_error.get().is_some()>
                     <p class="error" role="alert">{tr(Msg::XlsxFailed)} " " {move || xlsx_error.get().map(|e| file_error(&e, lang()))}</p>
                 </Show>

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use cchc_core::units::Unit;
+use cchc_core::units::UnitList;
 use cchc_core::{Framework, FrameworkError};
 use leptos::prelude::*;
 
@@ -27,7 +27,41 @@ pub enum ImportFrameworkError {
 #[derive(Clone, Copy)]
 pub struct Library {
     pub frameworks: RwSignal<Vec<LoadedFramework>>,
-    pub units: StoredValue<Vec<Unit>>,
+    /// The shipped unit list, then those Sở Nội vụ keeps (made on the framework builder's page).
+    pub unit_lists: RwSignal<Vec<UnitList>>,
+    /// The id of the list new drafts and the Sở Nội vụ view use.
+    pub chosen_list: RwSignal<String>,
+}
+
+/// The shipped list and the stored ones that still read. A stored list that no longer reads (edited
+/// by hand) is left out here and stays in storage.
+fn load_unit_lists() -> Vec<UnitList> {
+    let mut lists: Vec<UnitList> = cchc_core::builtin::unit_list().into_iter().collect();
+    for (_, text) in storage::list_unit_lists().unwrap_or_default() {
+        if let Ok(list) = UnitList::from_json(&text)
+            && !lists.iter().any(|l| l.id == list.id)
+        {
+            lists.push(list);
+        }
+    }
+    lists
+}
+
+/// The list chosen before, while it exists; else the newest kept list that fits this year; else the
+/// first.
+fn default_list(lists: &[UnitList], year: u16) -> String {
+    let chosen = storage::read_chosen_unit_list();
+    chosen
+        .filter(|id| lists.iter().any(|l| &l.id == id))
+        .or_else(|| {
+            lists
+                .iter()
+                .rev()
+                .find(|l| l.fits(year))
+                .map(|l| l.id.clone())
+        })
+        .or_else(|| lists.first().map(|l| l.id.clone()))
+        .unwrap_or_default()
 }
 
 impl Library {
@@ -53,12 +87,12 @@ impl Library {
                 });
             }
         }
-        let units = cchc_core::builtin::unit_list()
-            .map(|l| l.units)
-            .unwrap_or_default();
+        let lists = load_unit_lists();
+        let chosen = default_list(&lists, crate::clock::current_year());
         Library {
             frameworks: RwSignal::new(frameworks),
-            units: StoredValue::new(units),
+            unit_lists: RwSignal::new(lists),
+            chosen_list: RwSignal::new(chosen),
         }
     }
 
@@ -78,6 +112,31 @@ impl Library {
                 .find(|f| f.framework.id == id)
                 .map(|f| f.framework.clone())
         })
+    }
+
+    /// The unit list in use (tracked).
+    pub fn units(&self) -> Option<UnitList> {
+        let id = self.chosen_list.get();
+        self.unit_lists
+            .with(|ls| ls.iter().find(|l| l.id == id).or(ls.first()).cloned())
+    }
+
+    /// Uses another unit list, and remembers it; the choice is a convenience, so a refused write
+    /// only means it is asked again next time.
+    pub fn choose_list(&self, id: &str) {
+        self.chosen_list.set(id.to_string());
+        let _ = storage::write_chosen_unit_list(id);
+    }
+
+    /// Reads the unit lists again (another tab, the builder's page, changed them).
+    pub fn reload_unit_lists(&self) {
+        let lists = load_unit_lists();
+        let chosen = self.chosen_list.get_untracked();
+        if !lists.iter().any(|l| l.id == chosen) {
+            self.chosen_list
+                .set(default_list(&lists, crate::clock::current_year()));
+        }
+        self.unit_lists.set(lists);
     }
 
     /// Every framework, for checking an import.

@@ -249,6 +249,12 @@ impl AppState {
     /// Another tab changed storage under `key`.
     pub fn external_change(&self, key: Option<String>) {
         self.shelf.changed();
+        if key
+            .as_deref()
+            .is_none_or(|k| k.starts_with(storage::UNIT_LIST_PREFIX))
+        {
+            self.library.reload_unit_lists();
+        }
         let Some(id) = self.open_id() else {
             return;
         };

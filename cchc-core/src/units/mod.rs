@@ -124,6 +124,25 @@ pub enum UnitListError {
 }
 
 impl UnitListError {
+    /// The row (1-based) a problem is at, when it is at one.
+    pub fn row(&self) -> Option<usize> {
+        use UnitListError as E;
+        match self {
+            E::DuplicateId { row, .. }
+            | E::DuplicateName { row, .. }
+            | E::UnknownUnitType { row, .. }
+            | E::EmptyName { row }
+            | E::MergedIntoMissing { row, .. }
+            | E::MergedIntoItself { row, .. }
+            | E::MergedWithoutYear { row, .. } => Some(*row),
+            E::Syntax(_)
+            | E::NotAUnitList
+            | E::UnsupportedFormatVersion(_)
+            | E::EmptyProvince
+            | E::YearsReversed => None,
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         use UnitListError as E;
         match (self, lang) {
@@ -277,32 +296,39 @@ impl UnitList {
 
     /// Reads a unit list file and checks it; a file is refused with every problem it has.
     pub fn from_json(text: &str) -> Result<UnitList, Vec<UnitListError>> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| vec![UnitListError::Syntax(e.to_string())])?;
-        if value.get("format").and_then(|f| f.as_str()) != Some(UNITS_FORMAT) {
-            return Err(vec![UnitListError::NotAUnitList]);
-        }
-        match value.get("format_version").and_then(|v| v.as_u64()) {
-            Some(1) => {}
-            Some(v) => {
-                return Err(vec![UnitListError::UnsupportedFormatVersion(
-                    u32::try_from(v).unwrap_or(u32::MAX),
-                )]);
-            }
-            None => return Err(vec![UnitListError::NotAUnitList]),
-        }
-        let mut list: UnitList = serde_json::from_value(value)
-            .map_err(|e| vec![UnitListError::Syntax(e.to_string())])?;
-        if list.id.trim().is_empty() {
-            list.id = list.default_id();
-        }
+        let list = UnitList::parse(text).map_err(|e| vec![e])?;
         let problems = list.problems();
         if problems.is_empty() {
             Ok(list)
         } else {
             Err(problems)
         }
+    }
+
+    /// Reads a unit list file without checking its units, to open it for mending: only a file
+    /// that is not a unit list at all is refused.
+    pub fn parse(text: &str) -> Result<UnitList, UnitListError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| UnitListError::Syntax(e.to_string()))?;
+        if value.get("format").and_then(|f| f.as_str()) != Some(UNITS_FORMAT) {
+            return Err(UnitListError::NotAUnitList);
+        }
+        match value.get("format_version").and_then(|v| v.as_u64()) {
+            Some(1) => {}
+            Some(v) => {
+                return Err(UnitListError::UnsupportedFormatVersion(
+                    u32::try_from(v).unwrap_or(u32::MAX),
+                ));
+            }
+            None => return Err(UnitListError::NotAUnitList),
+        }
+        let mut list: UnitList =
+            serde_json::from_value(value).map_err(|e| UnitListError::Syntax(e.to_string()))?;
+        if list.id.trim().is_empty() {
+            list.id = list.default_id();
+        }
+        Ok(list)
     }
 
     pub fn to_json(&self) -> String {
@@ -423,7 +449,7 @@ impl UnitList {
     }
 
     /// An id for a new unit named `name`, unused in the list.
-    fn fresh_id(&self, name: &str) -> String {
+    pub fn fresh_id(&self, name: &str) -> String {
         let base = slug(name);
         let base = if base.is_empty() {
             "don-vi".into()
