@@ -358,6 +358,8 @@ async fn the_item_panel_breadcrumb_follows_the_language_switch() {
 /// The builder's page mounted with nothing kept from an earlier test: no builder or editor work,
 /// and the interface in Vietnamese (a test may have switched it to English).
 async fn mount_builder_afresh() -> (web_sys::Storage, web_sys::HtmlElement) {
+    // The page opens on the part its address names; a test that showed the unit lists leaves it.
+    window().location().set_hash("").unwrap();
     let storage = window().local_storage().unwrap().unwrap();
     for key in ["cchc.v1.builder", "cchc.v1.editor", "cchc.v1.lang"] {
         storage.remove_item(key).unwrap();
@@ -462,4 +464,72 @@ async fn the_editor_keeps_the_box_being_typed_in_and_checks_as_it_goes() {
     let kept = storage.get_item("cchc.v1.editor").unwrap().unwrap();
     assert!(kept.contains("mười"));
     storage.remove_item("cchc.v1.editor").unwrap();
+}
+
+/// The unit list editor: a pasted list opens with its problems at their rows; typing a name keeps
+/// the box and its focus while the problems follow; the list is kept as it changes.
+#[wasm_bindgen_test]
+async fn the_unit_list_editor_names_problems_at_their_rows_and_keeps_the_box_being_typed_in() {
+    window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .remove_item("cchc.v1.units-work")
+        .unwrap();
+    let (storage, root) = mount_builder_afresh().await;
+    by_testid(&root, "tab-units").click();
+    leptos::task::tick().await;
+    let paste: web_sys::HtmlTextAreaElement = by_testid(&root, "units-paste").unchecked_into();
+    paste.set_value("Tên đơn vị\tLoại\tMã\nUBND xã An Bình\tXã\t1\n\tXã\t2\nSở Y tế\tSở\t3");
+    paste
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    by_testid(&root, "units-read-pasted").click();
+    leptos::task::tick().await;
+    let row_problems = |n: usize| {
+        root.query_selector(&format!(
+            "[data-testid='unit-row'][data-row='{n}'] [data-testid='unit-problems']"
+        ))
+        .unwrap()
+        .map(|e| e.text_content().unwrap())
+        .unwrap_or_default()
+    };
+    assert_eq!(row_problems(2), "Dòng 2: chưa có tên đơn vị");
+    assert!(by_testid(&root, "units-save").has_attribute("disabled"));
+
+    let name: web_sys::HtmlInputElement = root
+        .query_selector("[data-testid='unit-row'][data-row='2'] [data-testid='unit-name']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    name.focus().unwrap();
+    name.set_value("UBND xã An bình");
+    name.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert!(root.contains(Some(&name)), "the row was rebuilt");
+    assert!(
+        document()
+            .active_element()
+            .unwrap()
+            .is_same_node(Some(&name)),
+        "the box lost its focus"
+    );
+    assert_eq!(
+        row_problems(2),
+        "Dòng 2: “UBND xã An bình” trùng tên với dòng 1"
+    );
+    name.set_value("UBND xã Tân Bình");
+    name.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(row_problems(2), "");
+    // The province is still to be named.
+    assert!(by_testid(&root, "units-save").has_attribute("disabled"));
+    let kept = storage.get_item("cchc.v1.units-work").unwrap().unwrap();
+    assert!(kept.contains("UBND xã Tân Bình"), "{kept}");
+    storage.remove_item("cchc.v1.units-work").unwrap();
+    // The next test to mount the builder finds it on its first part.
+    by_testid(&root, "tab-frameworks").click();
+    root.remove();
 }

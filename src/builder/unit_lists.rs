@@ -43,13 +43,15 @@ fn parse_year(text: &str) -> Option<u16> {
 #[component]
 pub fn UnitListsPage() -> impl IntoView {
     let state = UnitListsState::expect();
+    // A memo, so that the editor is built when a list opens, not again on every keystroke.
+    let is_open = Memo::new(move |_| state.open.with(Option::is_some));
     view! {
         <p class="muted">{tr(Msg::UnitsIntro)}</p>
         <KeptLists />
         <UnitsSource />
         <UnitsPending />
         <UnitsNoticeLine />
-        {move || state.open.with(Option::is_some).then(|| view! { <ListEditor /> })}
+        {move || is_open.get().then(|| view! { <ListEditor /> })}
     }
 }
 
@@ -206,7 +208,7 @@ fn ListEditor() -> impl IntoView {
             l.years = from.map(|from| ListYears { from, to });
         })
     };
-    let usable = move || state.problems.with(|p| p.0.is_empty());
+    let usable = Memo::new(move |_| state.problems.with(|p| p.0.is_empty()));
     let problems = move || {
         let l = lang.get();
         state
@@ -285,7 +287,7 @@ fn ListEditor() -> impl IntoView {
                 </div>
             </div>
             <p data-testid="units-summary">{summary}</p>
-            {move || if usable() {
+            {move || if usable.get() {
                 view! { <p role="status" class="ok" data-testid="units-usable">{tr(Msg::ListUsable)}</p> }.into_any()
             } else {
                 view! {
@@ -296,8 +298,8 @@ fn ListEditor() -> impl IntoView {
                 }.into_any()
             }}
             <div class="actions">
-                <button type="button" class="primary" data-testid="units-save" disabled=move || !usable() on:click=move |_| state.save()>{tr(Msg::SaveList)}</button>
-                <button type="button" data-testid="units-export" disabled=move || !usable() on:click=move |_| state.export()>{tr(Msg::DownloadList)}</button>
+                <button type="button" class="primary" data-testid="units-save" disabled=move || !usable.get() on:click=move |_| state.save()>{tr(Msg::SaveList)}</button>
+                <button type="button" data-testid="units-export" disabled=move || !usable.get() on:click=move |_| state.export()>{tr(Msg::DownloadList)}</button>
                 <button type="button" class="danger" data-testid="units-close" on:click=move |_| confirm_close.set(true)>{tr(Msg::CloseList)}</button>
                 {move || confirm_close.get().then(|| view! {
                     <span role="alert">{tr(Msg::CloseListConfirm)} " "
