@@ -11,16 +11,10 @@ use leptos::prelude::*;
 pub const DRAFT_PREFIX: &str = "cchc.v1.draft.";
 pub const FRAMEWORK_PREFIX: &str = "cchc.v1.framework.";
 const LANG_KEY: &str = "cchc.v1.lang";
-/// The framework builder's work in progress (one at a time).
-const BUILDER_KEY: &str = "cchc.v1.builder";
-/// The framework editor's form in progress (one at a time).
-const EDITOR_KEY: &str = "cchc.v1.editor";
 /// The unit lists Sở Nội vụ keeps, one key a list (by its id).
 pub const UNIT_LIST_PREFIX: &str = "cchc.v1.units.";
 /// The id of the unit list new drafts and the Sở Nội vụ view use.
 const CHOSEN_UNIT_LIST_KEY: &str = "cchc.v1.units-chosen";
-/// The unit list being edited on the builder's page (one at a time), saved or not.
-const UNITS_WORK_KEY: &str = "cchc.v1.units-work";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
@@ -118,15 +112,20 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
     local()?.remove_item(key).map_err(refused)
 }
 
-/// The framework files the user loaded, as stored: (key, text).
-pub fn list_frameworks() -> Result<Vec<(String, String)>, StorageError> {
+/// What is stored under keys that start with `prefix`: (key, text), by key.
+fn texts_with_prefix(prefix: &str) -> Result<Vec<(String, String)>, StorageError> {
     let storage = local()?;
-    let mut out: Vec<(String, String)> = keys_with_prefix(&storage, FRAMEWORK_PREFIX)?
+    let mut out: Vec<(String, String)> = keys_with_prefix(&storage, prefix)?
         .into_iter()
         .filter_map(|key| Some((key.clone(), storage.get_item(&key).ok().flatten()?)))
         .collect();
     out.sort();
     Ok(out)
+}
+
+/// The framework files the user loaded, as stored: (key, text).
+pub fn list_frameworks() -> Result<Vec<(String, String)>, StorageError> {
+    texts_with_prefix(FRAMEWORK_PREFIX)
 }
 
 pub fn framework_key(id: &str, version: &str) -> String {
@@ -142,39 +141,9 @@ pub fn has(key: &str) -> Result<bool, StorageError> {
     read_raw(key).map(|v| v.is_some())
 }
 
-pub fn read_builder_work() -> Result<Option<String>, StorageError> {
-    read_raw(BUILDER_KEY)
-}
-
-pub fn write_builder_work(text: &str) -> Result<(), StorageError> {
-    local()?.set_item(BUILDER_KEY, text).map_err(refused)
-}
-
-pub fn remove_builder_work() -> Result<(), StorageError> {
-    remove(BUILDER_KEY)
-}
-
-pub fn read_editor_work() -> Result<Option<String>, StorageError> {
-    read_raw(EDITOR_KEY)
-}
-
-pub fn write_editor_work(text: &str) -> Result<(), StorageError> {
-    local()?.set_item(EDITOR_KEY, text).map_err(refused)
-}
-
-pub fn remove_editor_work() -> Result<(), StorageError> {
-    remove(EDITOR_KEY)
-}
-
 /// The stored unit lists, as stored: (key, text), by key.
 pub fn list_unit_lists() -> Result<Vec<(String, String)>, StorageError> {
-    let storage = local()?;
-    let mut out: Vec<(String, String)> = keys_with_prefix(&storage, UNIT_LIST_PREFIX)?
-        .into_iter()
-        .filter_map(|key| Some((key.clone(), storage.get_item(&key).ok().flatten()?)))
-        .collect();
-    out.sort();
-    Ok(out)
+    texts_with_prefix(UNIT_LIST_PREFIX)
 }
 
 pub fn unit_list_key(id: &str) -> String {
@@ -189,16 +158,37 @@ pub fn remove_unit_list(id: &str) -> Result<(), StorageError> {
     remove(&unit_list_key(id))
 }
 
-pub fn read_units_work() -> Result<Option<String>, StorageError> {
-    read_raw(UNITS_WORK_KEY)
+/// Work in progress on the builder's page, one of each at a time, kept as it changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Work {
+    /// The framework builder's project.
+    Builder,
+    /// The framework editor's form.
+    Editor,
+    /// The unit list being edited, saved or not.
+    UnitList,
 }
 
-pub fn write_units_work(text: &str) -> Result<(), StorageError> {
-    local()?.set_item(UNITS_WORK_KEY, text).map_err(refused)
+impl Work {
+    fn key(self) -> &'static str {
+        match self {
+            Work::Builder => "cchc.v1.builder",
+            Work::Editor => "cchc.v1.editor",
+            Work::UnitList => "cchc.v1.units-work",
+        }
+    }
 }
 
-pub fn remove_units_work() -> Result<(), StorageError> {
-    remove(UNITS_WORK_KEY)
+pub fn read_work(work: Work) -> Result<Option<String>, StorageError> {
+    read_raw(work.key())
+}
+
+pub fn write_work(work: Work, text: &str) -> Result<(), StorageError> {
+    local()?.set_item(work.key(), text).map_err(refused)
+}
+
+pub fn remove_work(work: Work) -> Result<(), StorageError> {
+    remove(work.key())
 }
 
 pub fn read_chosen_unit_list() -> Option<String> {

@@ -193,3 +193,15 @@ test('the Sở Nội vụ view, with a batch ranked, last year loaded, a refused
   assert.deepEqual(watch.consoleErrors, []);
   await context.close();
 });
+
+test('the unit lists page, with a pasted list open and its problems at their rows, has no axe-core violation', async () => {
+  const { context, page, watch } = await openApp(browser, { path: 'tao-bo-tieu-chi/#danh-sach-don-vi' });
+  await page.getByTestId('kept-lists').waitFor();
+  await page.getByTestId('units-paste').fill('Tên đơn vị\tLoại đơn vị\tMã\nUBND xã An Bình\tXã\t1\nUBND xã An Bình\tXã\t2\nTrung tâm Phục vụ hành chính công\t\t3');
+  await page.getByTestId('units-read-pasted').click();
+  await page.getByTestId('units-problems').waitFor();
+  await page.locator('[data-testid="unit-row"][data-row="2"] [data-testid="unit-problems"]').waitFor();
+  assertNone(await axeViolations(page, 'unit lists'));
+  assert.deepEqual(watch.consoleErrors, []);
+  await context.close();
+});

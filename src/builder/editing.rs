@@ -9,10 +9,13 @@ use cchc_core::builder::editor::{FrameworkForm, NodeForm, NodeKey, Removed};
 use cchc_core::{Lang, builtin};
 use leptos::prelude::*;
 
-use super::state::{BuilderState, Saving, framework_file_name, store_framework};
+use super::state::{
+    BuilderState, Saving, framework_file_name, keep_work, restore_work, store_framework,
+};
 use super::words::Msg;
 use crate::state::Shared;
-use crate::{clock, file_io, storage};
+use crate::storage::{self, Work};
+use crate::{clock, file_io};
 
 /// Something to tell the officer above the form.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,12 +52,7 @@ pub struct EditorState {
 
 impl EditorState {
     pub fn provide(builder: BuilderState) -> EditorState {
-        // A form that no longer reads (an older shape) is left in storage untouched until new
-        // work replaces it.
-        let restored: Option<FrameworkForm> = storage::read_editor_work()
-            .ok()
-            .flatten()
-            .and_then(|t| serde_json::from_str(&t).ok());
+        let restored: Option<FrameworkForm> = restore_work(Work::Editor);
         let shown = RwSignal::new(restored.is_some());
         let form = RwSignal::new(restored);
         let checked =
@@ -70,20 +68,10 @@ impl EditorState {
             notice: RwSignal::new(None),
             saving: RwSignal::new(None),
         };
-        Effect::new(move |first: Option<()>| {
-            let text = form.with(|f| f.as_ref().and_then(|f| serde_json::to_string(f).ok()));
-            if first.is_none() {
-                return;
-            }
-            let written = match text {
-                Some(t) => storage::write_editor_work(&t),
-                None => storage::remove_editor_work(),
-            };
-            if written.is_err() {
-                state
-                    .notice
-                    .set(Some(EditorNotice::Said(Msg::WorkNotSaved)));
-            }
+        keep_work(form, Work::Editor, move || {
+            state
+                .notice
+                .set(Some(EditorNotice::Said(Msg::WorkNotSaved)))
         });
         provide_context(state);
         state

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use super::words::Msg;
 use crate::state::Shared;
+use crate::storage::Work;
 use crate::{clock, file_io, storage};
 
 /// Something to tell the officer, above the work.
@@ -48,6 +49,38 @@ pub fn framework_file_name(id: &str, version: &str) -> String {
     format!("{}-{}.json", id.trim(), version.trim())
 }
 
+/// Work in progress kept in storage, read back when the page opens. Work that no longer reads (an
+/// older shape) is left in storage untouched until new work replaces it.
+pub fn restore_work<T: serde::de::DeserializeOwned>(work: Work) -> Option<T> {
+    storage::read_work(work)
+        .ok()
+        .flatten()
+        .and_then(|t| serde_json::from_str(&t).ok())
+}
+
+/// Keeps `signal` in storage on every change (removed when it is `None`); `refused` runs when
+/// storage will not take it, the work staying on the page.
+pub fn keep_work<T: serde::Serialize + Send + Sync + 'static>(
+    signal: RwSignal<Option<T>>,
+    work: Work,
+    refused: impl Fn() + 'static,
+) {
+    Effect::new(move |first: Option<()>| {
+        let text = signal.with(|v| v.as_ref().and_then(|v| serde_json::to_string(v).ok()));
+        // The first run only sees what was just restored.
+        if first.is_none() {
+            return;
+        }
+        let written = match text {
+            Some(t) => storage::write_work(work, &t),
+            None => storage::remove_work(work),
+        };
+        if written.is_err() {
+            refused();
+        }
+    });
+}
+
 #[derive(Clone, Copy)]
 pub struct BuilderState {
     pub lang: RwSignal<Lang>,
@@ -64,12 +97,7 @@ impl BuilderState {
             Some("en") => Lang::En,
             _ => Lang::Vi,
         };
-        // Work in progress that no longer reads (an older shape) is left in storage untouched
-        // until new work replaces it.
-        let restored: Option<Project> = storage::read_builder_work()
-            .ok()
-            .flatten()
-            .and_then(|t| serde_json::from_str(&t).ok());
+        let restored: Option<Project> = restore_work(Work::Builder);
         let notice = restored
             .as_ref()
             .map(|p| Notice::Restored(p.file_name.clone()));
@@ -84,19 +112,8 @@ impl BuilderState {
             saving: RwSignal::new(None),
             busy: RwSignal::new(false),
         };
-        Effect::new(move |first: Option<()>| {
-            let text = project.with(|p| p.as_ref().and_then(|p| serde_json::to_string(p).ok()));
-            // The first run only sees what was just restored.
-            if first.is_none() {
-                return;
-            }
-            let written = match text {
-                Some(t) => storage::write_builder_work(&t),
-                None => storage::remove_builder_work(),
-            };
-            if written.is_err() {
-                state.notice.set(Some(Notice::Said(Msg::WorkNotSaved)));
-            }
+        keep_work(project, Work::Builder, move || {
+            state.notice.set(Some(Notice::Said(Msg::WorkNotSaved)))
         });
         provide_context(state);
         state

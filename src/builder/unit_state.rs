@@ -14,9 +14,11 @@ use cchc_core::{Lang, builtin};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::state::{keep_work, restore_work};
 use super::words::Msg;
 use crate::state::Shared;
-use crate::{clock, file_io, storage};
+use crate::storage::{self, Work};
+use crate::{clock, file_io};
 
 /// The list being edited, and whether it was stored under its id before (so saving replaces that
 /// one rather than making another).
@@ -84,11 +86,7 @@ fn kept_lists() -> Vec<KeptList> {
 
 impl UnitListsState {
     pub fn provide(lang: RwSignal<Lang>) -> UnitListsState {
-        // Work that no longer reads (an older shape) stays in storage until new work replaces it.
-        let restored: Option<OpenList> = storage::read_units_work()
-            .ok()
-            .flatten()
-            .and_then(|t| serde_json::from_str(&t).ok());
+        let restored: Option<OpenList> = restore_work(Work::UnitList);
         let open = RwSignal::new(restored);
         let problems = Memo::new(move |_| {
             Shared(Arc::new(open.with(|o| {
@@ -109,20 +107,10 @@ impl UnitListsState {
             notice: RwSignal::new(None),
             busy: RwSignal::new(false),
         };
-        Effect::new(move |first: Option<()>| {
-            let text = open.with(|o| o.as_ref().and_then(|o| serde_json::to_string(o).ok()));
-            if first.is_none() {
-                return;
-            }
-            let written = match text {
-                Some(t) => storage::write_units_work(&t),
-                None => storage::remove_units_work(),
-            };
-            if written.is_err() {
-                state
-                    .notice
-                    .set(Some(UnitsNotice::Said(Msg::UnitsWorkNotSaved)));
-            }
+        keep_work(open, Work::UnitList, move || {
+            state
+                .notice
+                .set(Some(UnitsNotice::Said(Msg::UnitsWorkNotSaved)))
         });
         provide_context(state);
         state
