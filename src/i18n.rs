@@ -250,6 +250,9 @@ messages! {
     ManageUnitLists
         vi "Quản lý danh sách đơn vị"
         en "Manage unit lists";
+    WhatChanged
+        vi "So sánh với bộ khác (những gì thay đổi)"
+        en "Compare with another (what changed)";
     ByList
         vi "Theo danh sách"
         en "By the list";

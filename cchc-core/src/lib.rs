@@ -14,6 +14,7 @@ pub mod answer;
 pub mod builder;
 pub mod builtin;
 pub mod chart;
+pub mod compare;
 pub mod draft;
 pub mod fingerprint;
 pub mod framework;

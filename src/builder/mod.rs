@@ -7,6 +7,7 @@
 //! (`cchc_core::builder`) decides everything. The editor (the whole framework in a form) sits
 //! beside it on the same page: `editing.rs` is its state, `editor.rs` its views.
 
+pub mod comparing;
 pub mod editing;
 pub mod editor;
 pub mod state;
@@ -33,13 +34,14 @@ pub fn BuilderApp() -> impl IntoView {
     let state = BuilderState::provide();
     EditorState::provide(state);
     UnitListsState::provide(state.lang);
-    // The page's two parts; the unit lists are reached by their own address, linked from the app.
-    let units_shown = RwSignal::new(window().location().hash().is_ok_and(|h| h == UNITS_HASH));
-    let show = move |units: bool| {
-        units_shown.set(units);
-        let _ = window()
-            .location()
-            .set_hash(if units { UNITS_HASH } else { "" });
+    // The page's parts; the unit lists and the comparison are reached by their own addresses,
+    // linked from the app.
+    let part = RwSignal::new(Part::from_hash(
+        &window().location().hash().unwrap_or_default(),
+    ));
+    let show = move |p: Part| {
+        part.set(p);
+        let _ = window().location().set_hash(p.hash());
     };
     Effect::new(move |_| {
         let l = state.lang.get();
@@ -63,14 +65,18 @@ pub fn BuilderApp() -> impl IntoView {
             <button type="button" class="lang-switch" data-testid="lang-switch" on:click=toggle>{tr(Msg::SwitchLanguage)}</button>
         </header>
         <main class="builder" data-testid="builder">
-            <nav class="tabs" aria-label=tr(Msg::Heading)>
-                <button type="button" data-testid="tab-frameworks" aria-pressed=move || (!units_shown.get()).to_string() on:click=move |_| show(false)>{tr(Msg::TabFrameworks)}</button>
-                <button type="button" data-testid="tab-units" aria-pressed=move || units_shown.get().to_string() on:click=move |_| show(true)>{tr(Msg::TabUnits)}</button>
+            <nav class="tabs no-print" aria-label=tr(Msg::Heading)>
+                {[(Part::Frameworks, "tab-frameworks", Msg::TabFrameworks), (Part::Units, "tab-units", Msg::TabUnits), (Part::Compare, "tab-compare", Msg::TabCompare)]
+                    .into_iter()
+                    .map(|(p, id, label)| view! {
+                        <button type="button" data-testid=id aria-pressed=move || (part.get() == p).to_string() on:click=move |_| show(p)>{tr(label)}</button>
+                    })
+                    .collect_view()}
             </nav>
-            {move || if units_shown.get() {
-                view! { <h1>{tr(Msg::TabUnits)}</h1> <UnitListsPage /> }.into_any()
-            } else {
-                view! { <h1>{tr(Msg::Heading)}</h1> <FrameworkPart /> }.into_any()
+            {move || match part.get() {
+                Part::Units => view! { <h1>{tr(Msg::TabUnits)}</h1> <UnitListsPage /> }.into_any(),
+                Part::Compare => view! { <h1>{tr(Msg::TabCompare)}</h1> <comparing::ComparePage /> }.into_any(),
+                Part::Frameworks => view! { <h1>{tr(Msg::Heading)}</h1> <FrameworkPart /> }.into_any(),
             }}
         </main>
     }
@@ -78,6 +84,34 @@ pub fn BuilderApp() -> impl IntoView {
 
 /// The address of the unit lists part of the page.
 const UNITS_HASH: &str = "#danh-sach-don-vi";
+
+/// The builder page's parts, each at its own address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Frameworks,
+    Units,
+    Compare,
+}
+
+impl Part {
+    fn from_hash(hash: &str) -> Part {
+        if hash == UNITS_HASH {
+            Part::Units
+        } else if hash.starts_with(comparing::COMPARE_HASH) {
+            Part::Compare
+        } else {
+            Part::Frameworks
+        }
+    }
+
+    fn hash(self) -> &'static str {
+        match self {
+            Part::Frameworks => "",
+            Part::Units => UNITS_HASH,
+            Part::Compare => comparing::COMPARE_HASH,
+        }
+    }
+}
 
 /// Building a framework from an annex, or editing one in the form.
 #[component]

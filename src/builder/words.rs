@@ -596,6 +596,117 @@ crate::i18n::messages! {
     UnitsWorkNotSaved
         vi "Không giữ được danh sách đang sửa trong bộ nhớ trình duyệt (bị tắt hoặc đã đầy). Nó vẫn còn trên trang này: hãy tải tệp danh sách về trước khi đóng trang."
         en "The list being edited could not be kept in the browser's storage (disabled or full). It is still on this page: download the list file before closing it.";
+    TabCompare
+        vi "So sánh bộ tiêu chí"
+        en "Compare frameworks";
+    CompareIntro
+        vi "Đặt hai bộ tiêu chí cạnh nhau — hai phiên bản (năm trước và năm nay), hoặc của hai tỉnh: điểm tối đa và số tiêu chí của từng lĩnh vực, rồi từng tiêu chí thêm mới, bỏ đi, chuyển mã hay thay đổi (điểm tối đa, cách chấm, các mức, khoảng, nội dung)."
+        en "Two frameworks side by side — two versions (last year and this year), or two provinces': each field's maximum and number of items, then every item added, removed, renumbered or changed (maximum, way of scoring, levels, bands, wording).";
+    CompareChoose
+        vi "Chọn hai bộ tiêu chí"
+        en "Choose two frameworks";
+    CompareOld
+        vi "Bộ trước"
+        en "Earlier";
+    CompareNew
+        vi "Bộ sau"
+        en "Later";
+    CompareFile
+        vi "hoặc mở tệp bộ tiêu chí (.json)"
+        en "or open a framework file (.json)";
+    Problems
+        vi "vấn đề"
+        en "problems";
+    DiffTitle
+        vi "Nội dung"
+        en "Wording";
+    DiffMax
+        vi "Điểm tối đa"
+        en "Maximum";
+    DiffRuleKind
+        vi "Cách chấm"
+        en "Way of scoring";
+    DiffRule
+        vi "Mức, khoảng, điểm"
+        en "Levels, bands, points";
+    DiffGuidance
+        vi "Hướng dẫn chấm"
+        en "Guidance";
+    DiffEvidence
+        vi "Tài liệu kiểm chứng"
+        en "Evidence";
+    DiffOptions
+        vi "Được chọn"
+        en "May be declared";
+    OptNotApplicable
+        vi "không áp dụng"
+        en "not applicable";
+    OptNoTask
+        vi "không phát sinh nhiệm vụ"
+        en "no task this year";
+    CountAdded
+        vi "thêm mới"
+        en "added";
+    CountRemoved
+        vi "bỏ đi"
+        en "removed";
+    CountMoved
+        vi "chuyển mã"
+        en "renumbered";
+    CountChanged
+        vi "thay đổi"
+        en "changed";
+    CountUnchanged
+        vi "giữ nguyên"
+        en "unchanged";
+    KindAdded
+        vi "Thêm mới"
+        en "Added";
+    KindRemoved
+        vi "Bỏ đi"
+        en "Removed";
+    KindMoved
+        vi "Chuyển mã"
+        en "Renumbered";
+    KindChanged
+        vi "Thay đổi"
+        en "Changed";
+    CompareHeading
+        vi "Kết quả so sánh"
+        en "What changed";
+    Print
+        vi "In"
+        en "Print";
+    CompareFields
+        vi "Theo lĩnh vực"
+        en "By field";
+    FieldCol
+        vi "Lĩnh vực"
+        en "Field";
+    ItemsCol
+        vi "Số tiêu chí chấm điểm"
+        en "Scored items";
+    TotalCol
+        vi "Tổng"
+        en "Total";
+    CompareItems
+        vi "Theo tiêu chí"
+        en "By item";
+    CompareSame
+        vi "Không có tiêu chí nào khác nhau."
+        en "No item differs.";
+    ChangeCol
+        vi "Thay đổi"
+        en "Change";
+    CodeCol
+        vi "Mã"
+        en "Code";
+    ItemCol
+        vi "Tiêu chí"
+        en "Item";
+    WhatChangedCol
+        vi "Khác nhau ở"
+        en "What differs";
 }
 
 /// A reactive text for `msg` in the builder's current language.

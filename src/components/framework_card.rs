@@ -58,12 +58,18 @@ pub fn FrameworkCard(framework: Arc<Framework>) -> impl IntoView {
         framework.decision.number,
         framework.decision.issuer.clone().unwrap_or_default()
     );
+    // The builder page's comparison, with this framework as the later side.
+    let compare_href = format!(
+        "tao-bo-tieu-chi/#so-sanh/{}",
+        js_sys::encode_uri_component(&format!("{}@{}", framework.id, framework.version))
+    );
     view! {
         <article class="framework-card" data-testid=testid>
             <h3>{title}</h3>
             <p class="facts">{facts}</p>
             <p class="decision">{tr(Msg::Decision)} " " {decision.clone()}</p>
             <p class="status" class:status-model=is_model role="note">{status}</p>
+            <p><a href=compare_href data-testid="compare-framework">{tr(Msg::WhatChanged)}</a></p>
         </article>
     }
 }
