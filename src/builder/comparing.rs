@@ -213,6 +213,10 @@ fn opt_points(p: Option<cchc_core::Points>, l: Lang) -> String {
     p.map(|p| p.format_short(l)).unwrap_or_else(|| "—".into())
 }
 
+fn text_of(t: &Option<cchc_core::Text>, l: Lang) -> String {
+    t.as_ref().map(|t| t.get(l).to_string()).unwrap_or_default()
+}
+
 fn difference_text(d: &Difference, old: &Node, new: &Node, l: Lang) -> (String, String, String) {
     let what = |m: Msg| m.text(l).to_string();
     match d {
@@ -239,24 +243,16 @@ fn difference_text(d: &Difference, old: &Node, new: &Node, l: Lang) -> (String, 
             rule_lines(old, l).join("; "),
             rule_lines(new, l).join("; "),
         ),
-        Difference::Guidance => {
-            let g = |n: &Node| {
-                n.guidance
-                    .as_ref()
-                    .map(|t| t.get(l).to_string())
-                    .unwrap_or_default()
-            };
-            (what(Msg::DiffGuidance), g(old), g(new))
-        }
-        Difference::Evidence => {
-            let e = |n: &Node| {
-                n.evidence
-                    .as_ref()
-                    .map(|t| t.get(l).to_string())
-                    .unwrap_or_default()
-            };
-            (what(Msg::DiffEvidence), e(old), e(new))
-        }
+        Difference::Guidance => (
+            what(Msg::DiffGuidance),
+            text_of(&old.guidance, l),
+            text_of(&new.guidance, l),
+        ),
+        Difference::Evidence => (
+            what(Msg::DiffEvidence),
+            text_of(&old.evidence, l),
+            text_of(&new.evidence, l),
+        ),
         Difference::Options => {
             let o = |n: &Node| {
                 let mut parts = Vec::new();
