@@ -205,3 +205,18 @@ test('the unit lists page, with a pasted list open and its problems at their row
   assert.deepEqual(watch.consoleErrors, []);
   await context.close();
 });
+
+test('the comparison of two frameworks, with its changes listed, has no axe-core violation', async () => {
+  const next = loadFramework(FW_ID);
+  next.version = '2026.1';
+  next.fields[0].children[0].children[1].code = '1.1.9';
+  const { context, page, watch } = await openApp(browser, {
+    path: `tao-bo-tieu-chi/#so-sanh/${FW_ID}%402026.1`,
+    initScript: (text) => localStorage.setItem('cchc.v1.framework.soc-trang-cap-so@2026.1', text),
+    initArg: JSON.stringify(next),
+  });
+  await page.getByTestId('compare-changes').waitFor();
+  assertNone(await axeViolations(page, 'comparison'));
+  assert.deepEqual(watch.consoleErrors, []);
+  await context.close();
+});
