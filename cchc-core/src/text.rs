@@ -118,6 +118,17 @@ pub fn slug(label: &str) -> String {
     id
 }
 
+/// `base`, or `base-2`, `base-3`… — the first that `taken` does not hold.
+pub fn unique_id(base: String, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|k| format!("{base}-{k}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or(base)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use cchc_core::Lang;
 use cchc_core::builder::assemble::{Built, Choice, Project, build};
 use cchc_core::builder::delimited::from_delimited;
 use cchc_core::builder::source_error::SourceError;
-use cchc_core::builder::table::SourceKind;
+use cchc_core::builder::table::{SourceKind, SourceTable};
 use leptos::prelude::*;
 
 use super::words::Msg;
@@ -81,6 +81,40 @@ pub fn keep_work<T: serde::Serialize + Send + Sync + 'static>(
     });
 }
 
+/// Why a picked file or a pasted text gave no table; the work in progress stays as it was.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SourceProblem {
+    Said(Msg),
+    Source(SourceError),
+}
+
+impl From<SourceProblem> for Notice {
+    fn from(p: SourceProblem) -> Notice {
+        match p {
+            SourceProblem::Said(m) => Notice::Said(m),
+            SourceProblem::Source(e) => Notice::Source(e),
+        }
+    }
+}
+
+/// The bytes of a picked file (the builder's page reads annexes and unit lists alike).
+pub async fn read_picked(file: web_sys::File) -> Result<Vec<u8>, SourceProblem> {
+    file_io::read_bytes(file).await.map_err(|e| {
+        SourceProblem::Said(match e {
+            file_io::ReadError::TooLarge => Msg::FileTooLarge,
+            file_io::ReadError::Unreadable => Msg::FileUnreadable,
+        })
+    })
+}
+
+/// A table pasted from Word or Excel.
+pub fn read_pasted(text: &str) -> Result<SourceTable, SourceProblem> {
+    if text.trim().is_empty() {
+        return Err(SourceProblem::Said(Msg::EmptyPaste));
+    }
+    from_delimited(text, SourceKind::Pasted).map_err(SourceProblem::Source)
+}
+
 #[derive(Clone, Copy)]
 pub struct BuilderState {
     pub lang: RwSignal<Lang>,
@@ -124,7 +158,7 @@ impl BuilderState {
     }
 
     /// New work from a table: replaces the current work only when the table was read.
-    fn start(&self, file_name: &str, table: cchc_core::builder::table::SourceTable) {
+    fn start(&self, file_name: &str, table: SourceTable) {
         self.project
             .set(Some(Project::new(file_name, table, clock::current_year())));
         self.saving.set(None);
@@ -134,36 +168,20 @@ impl BuilderState {
     pub async fn open_file(&self, file: web_sys::File) {
         let name = file.name();
         self.busy.set(true);
-        let result = file_io::read_bytes(file).await;
+        let result = read_picked(file).await;
         self.busy.set(false);
-        match result {
-            Err(file_io::ReadError::TooLarge) => {
-                self.notice.set(Some(Notice::Said(Msg::FileTooLarge)))
-            }
-            Err(file_io::ReadError::Unreadable) => {
-                self.notice.set(Some(Notice::Said(Msg::FileUnreadable)))
-            }
-            Ok(bytes) => match cchc_core::builder::office::read_file(&name, &bytes) {
-                Ok(table) => self.start(&name, table),
-                Err(e) => self.notice.set(Some(Notice::Source(e))),
-            },
+        match result.and_then(|bytes| {
+            cchc_core::builder::office::read_file(&name, &bytes).map_err(SourceProblem::Source)
+        }) {
+            Ok(table) => self.start(&name, table),
+            Err(p) => self.notice.set(Some(p.into())),
         }
     }
 
     pub fn open_pasted(&self, text: &str) {
-        if text.trim().is_empty() {
-            self.notice.set(Some(Notice::Said(Msg::EmptyPaste)));
-            return;
-        }
-        match from_delimited(text, SourceKind::Pasted) {
-            Ok(table) => {
-                let name = match self.lang.get_untracked() {
-                    Lang::Vi => "bảng dán",
-                    Lang::En => "pasted table",
-                };
-                self.start(name, table)
-            }
-            Err(e) => self.notice.set(Some(Notice::Source(e))),
+        match read_pasted(text) {
+            Ok(table) => self.start(Msg::PastedTable.text(self.lang.get_untracked()), table),
+            Err(p) => self.notice.set(Some(p.into())),
         }
     }
 

@@ -224,6 +224,20 @@ fn ListEditor() -> impl IntoView {
             .open
             .with(|o| o.as_ref().map_or(0, |o| o.list.units.len()))
     });
+    // The merge box's suggestions follow the names only, not every edit of the list.
+    let names = Memo::new(move |_| {
+        state.open.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    o.list
+                        .units
+                        .iter()
+                        .map(|u| u.name.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     let heading = move || {
         let l = lang.get();
         state.open.with(|o| {
@@ -309,7 +323,7 @@ fn ListEditor() -> impl IntoView {
                 })}
             </div>
             <datalist id="unit-names">
-                {move || state.open.with(|o| o.as_ref().map(|o| o.list.units.iter().map(|u| view! { <option value=u.name.clone()></option> }).collect_view()))}
+                {move || names.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
             </datalist>
             <table class="unit-table" data-testid="units-table">
                 <thead><tr>
@@ -373,11 +387,7 @@ fn UnitRow(i: usize) -> impl IntoView {
         }
         state.try_edit(|l| {
             let this = l.units.get(i).map(|u| (u.id.clone(), u.retired_from));
-            let into = l
-                .units
-                .iter()
-                .find(|u| u.name.trim().to_lowercase() == name.to_lowercase())
-                .map(|u| u.id.clone());
+            let into = l.unit_named(name).map(|u| u.id.clone());
             match (this, into) {
                 (Some((id, retired)), Some(into)) => {
                     let year = retired

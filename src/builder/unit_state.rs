@@ -4,9 +4,8 @@
 
 use std::sync::Arc;
 
-use cchc_core::builder::delimited::from_delimited;
 use cchc_core::builder::source_error::SourceError;
-use cchc_core::builder::table::{SourceKind, SourceTable};
+use cchc_core::builder::table::SourceTable;
 use cchc_core::framework::UnitType;
 use cchc_core::units::sheet::{SheetError, read_table};
 use cchc_core::units::{EditError, ListYears, Unit, UnitList, UnitListError};
@@ -14,7 +13,7 @@ use cchc_core::{Lang, builtin};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::state::{keep_work, restore_work};
+use super::state::{SourceProblem, keep_work, read_pasted, read_picked, restore_work};
 use super::words::Msg;
 use crate::state::Shared;
 use crate::storage::{self, Work};
@@ -43,6 +42,15 @@ pub enum UnitsNotice {
     Saved(String),
 }
 
+impl From<SourceProblem> for UnitsNotice {
+    fn from(p: SourceProblem) -> UnitsNotice {
+        match p {
+            SourceProblem::Said(m) => UnitsNotice::Said(m),
+            SourceProblem::Source(e) => UnitsNotice::Source(e),
+        }
+    }
+}
+
 /// A list the page offers: stored for the app, or shipped with it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeptList {
@@ -64,24 +72,14 @@ pub struct UnitListsState {
 }
 
 fn kept_lists() -> Vec<KeptList> {
-    let mut out: Vec<KeptList> = builtin::unit_list()
+    let shipped: Vec<String> = builtin::unit_list().into_iter().map(|l| l.id).collect();
+    crate::state::load_unit_lists()
         .into_iter()
         .map(|list| KeptList {
+            shipped: shipped.contains(&list.id),
             list,
-            shipped: true,
         })
-        .collect();
-    for (_, text) in storage::list_unit_lists().unwrap_or_default() {
-        if let Ok(list) = UnitList::from_json(&text)
-            && !out.iter().any(|k| k.list.id == list.id)
-        {
-            out.push(KeptList {
-                list,
-                shipped: false,
-            });
-        }
-    }
-    out
+        .collect()
 }
 
 impl UnitListsState {
@@ -195,19 +193,11 @@ impl UnitListsState {
     pub async fn open_file(&self, file: web_sys::File) {
         let name = file.name();
         self.busy.set(true);
-        let result = file_io::read_bytes(file).await;
+        let result = read_picked(file).await;
         self.busy.set(false);
         let bytes = match result {
             Ok(b) => b,
-            Err(file_io::ReadError::TooLarge) => {
-                self.notice.set(Some(UnitsNotice::Said(Msg::FileTooLarge)));
-                return;
-            }
-            Err(file_io::ReadError::Unreadable) => {
-                self.notice
-                    .set(Some(UnitsNotice::Said(Msg::FileUnreadable)));
-                return;
-            }
+            Err(p) => return self.notice.set(Some(p.into())),
         };
         let text = std::str::from_utf8(&bytes).ok();
         if let Some(text) = text.filter(|t| {
@@ -232,16 +222,12 @@ impl UnitListsState {
     }
 
     pub fn open_pasted(&self, text: &str) {
-        if text.trim().is_empty() {
-            self.notice.set(Some(UnitsNotice::Said(Msg::EmptyPaste)));
-            return;
-        }
-        match from_delimited(text, SourceKind::Pasted) {
+        match read_pasted(text) {
             Ok(table) => {
                 let name = Msg::PastedTable.text(self.lang.get_untracked());
                 self.open_table(name, &table)
             }
-            Err(e) => self.notice.set(Some(UnitsNotice::Source(e))),
+            Err(p) => self.notice.set(Some(p.into())),
         }
     }
 
@@ -312,11 +298,9 @@ impl UnitListsState {
             let taken: Vec<String> = self
                 .kept
                 .with_untracked(|ks| ks.iter().map(|k| k.list.id.clone()).collect());
-            let base = open.list.default_id();
-            open.list.id = std::iter::once(base.clone())
-                .chain((2..).map(|n| format!("{base}-{n}")))
-                .find(|id| !taken.contains(id))
-                .unwrap_or(base);
+            open.list.id = cchc_core::text::unique_id(open.list.default_id(), |id| {
+                taken.iter().any(|t| t == id)
+            });
         }
         match storage::write_unit_list(&open.list.id, &open.list.to_json()) {
             Ok(()) => {

@@ -35,7 +35,7 @@ pub struct Library {
 
 /// The shipped list and the stored ones that still read. A stored list that no longer reads (edited
 /// by hand) is left out here and stays in storage.
-fn load_unit_lists() -> Vec<UnitList> {
+pub fn load_unit_lists() -> Vec<UnitList> {
     let mut lists: Vec<UnitList> = cchc_core::builtin::unit_list().into_iter().collect();
     for (_, text) in storage::list_unit_lists().unwrap_or_default() {
         if let Ok(list) = UnitList::from_json(&text)

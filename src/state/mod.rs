@@ -26,7 +26,7 @@ use crate::storage;
 pub use batch::{Batch, BatchPart, Refusal};
 pub use drafts::Shelf;
 pub use import::{ImportChoice, ImportFailure, ImportFlow, ImportView};
-pub use library::{ImportFrameworkError, Library, LoadedFramework};
+pub use library::{ImportFrameworkError, Library, LoadedFramework, load_unit_lists};
 pub use open_draft::{OpenError, SaveState};
 
 /// An `Arc` compared by identity: memos holding one notify when it is replaced, without a deep

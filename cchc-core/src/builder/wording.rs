@@ -2129,13 +2129,7 @@ fn slug(label: &str, position: usize) -> String {
 }
 
 fn unique(id: String, taken: &[String]) -> String {
-    if !taken.contains(&id) {
-        return id;
-    }
-    (2..)
-        .map(|k| format!("{id}-{k}"))
-        .find(|candidate| !taken.contains(candidate))
-        .unwrap_or(id)
+    crate::text::unique_id(id, |c| taken.iter().any(|t| t == c))
 }
 
 fn upper_first(s: &str) -> String {

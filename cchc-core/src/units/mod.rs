@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::framework::UnitType;
-use crate::text::{Lang, slug};
+use crate::text::{Lang, slug, unique_id};
 
 /// The format name every unit list file carries.
 pub const UNITS_FORMAT: &str = "cchc-units";
@@ -456,13 +456,13 @@ impl UnitList {
         } else {
             base
         };
-        if self.unit(&base).is_none() {
-            return base;
-        }
-        (2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|id| self.unit(id).is_none())
-            .unwrap_or(base)
+        unique_id(base, |id| self.unit(id).is_some())
+    }
+
+    /// The unit called `name`, by the same reading of names that finds duplicates.
+    pub fn unit_named(&self, name: &str) -> Option<&Unit> {
+        let key = name_key(name);
+        self.units.iter().find(|u| name_key(&u.name) == key)
     }
 
     /// Adds a unit at the end and returns its id.

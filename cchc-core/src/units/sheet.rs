@@ -234,15 +234,12 @@ pub fn read_units(
                 }
             })
             .map_or(typed, |u| u.code().to_string());
-        let id = match &code {
-            Some(c)
-                if !crate::text::slug(c).is_empty()
-                    && list.unit(&crate::text::slug(c)).is_none() =>
-            {
-                crate::text::slug(c)
-            }
-            _ => list.fresh_id(if name.is_empty() { "don-vi" } else { &name }),
-        };
+        // A unit's own code makes its id when it is free; else its name does.
+        let id = code
+            .as_deref()
+            .map(crate::text::slug)
+            .filter(|id| !id.is_empty() && list.unit(id).is_none())
+            .unwrap_or_else(|| list.fresh_id(if name.is_empty() { "don-vi" } else { &name }));
         list.units.push(Unit {
             id,
             name,
