@@ -256,7 +256,7 @@ pub fn read(text: &str, max: Points, block: Block) -> Reading {
         open_edges: Vec::new(),
     };
     let awards = reader.awards();
-    let (allow_no_task, allow_not_applicable) = reader.flags(&awards);
+    let (mut allow_no_task, allow_not_applicable) = reader.flags(&awards);
     let outcome = match reader.outcome(&awards) {
         Ok(rule) => Outcome::Read {
             rule,
@@ -264,6 +264,11 @@ pub fn read(text: &str, max: Points, block: Block) -> Reading {
         },
         Err(unread) => Outcome::NeedsChoice(unread),
     };
+    // The province's survey scores the item whatever the unit's year held, so "không phát sinh"
+    // beside survey wording cannot become "no task" (the loader refuses that pair).
+    if matches!(&outcome, Outcome::Read { rule, .. } if rule["kind"] == "survey") {
+        allow_no_task = false;
+    }
     let decisive = source.merged(&reader.decisive);
     Reading {
         outcome,
