@@ -100,7 +100,7 @@ impl Comparison {
 }
 
 /// A title as an officer reads it.
-fn title_key(t: &Text) -> String {
+pub(crate) fn title_key(t: &Text) -> String {
     fold_diacritics(&t.vi)
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -13,6 +13,7 @@
 pub mod answer;
 pub mod builder;
 pub mod builtin;
+pub mod carry;
 pub mod chart;
 pub mod compare;
 pub mod draft;

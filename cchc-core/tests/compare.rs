@@ -9,6 +9,9 @@ use cchc_core::{Lang, builtin};
 use serde::Deserialize;
 use serde_json::Value;
 
+mod common;
+use common::{apply, builtin_text};
+
 #[derive(Deserialize)]
 struct Cases {
     cases: Vec<Case>,
@@ -22,40 +25,7 @@ struct Case {
 }
 
 fn base_text() -> &'static str {
-    builtin::FRAMEWORK_FILES
-        .iter()
-        .find(|(name, _)| *name == "soc-trang-cap-so.json")
-        .unwrap()
-        .1
-}
-
-fn apply(v: &mut Value, edit: &Value) {
-    let pointer = |key: &str| edit[key].as_str().map(str::to_string);
-    if let Some(p) = pointer("set") {
-        // Sets a key that may not be there yet.
-        let (parent, key) = p.rsplit_once('/').unwrap();
-        match v.pointer_mut(parent) {
-            Some(Value::Object(map)) => {
-                map.insert(key.to_string(), edit["value"].clone());
-            }
-            Some(Value::Array(list)) => list[key.parse::<usize>().unwrap()] = edit["value"].clone(),
-            _ => panic!("no {parent}"),
-        }
-    } else if let Some(p) = pointer("remove").or_else(|| pointer("insert")) {
-        let (parent, index) = p.rsplit_once('/').unwrap();
-        let list = v
-            .pointer_mut(parent)
-            .and_then(Value::as_array_mut)
-            .unwrap_or_else(|| panic!("{parent} is not a list"));
-        let index: usize = index.parse().unwrap();
-        if edit.get("insert").is_some() {
-            list.insert(index, edit["value"].clone());
-        } else {
-            list.remove(index);
-        }
-    } else {
-        panic!("an edit is set, remove or insert: {edit}");
-    }
+    builtin_text("soc-trang-cap-so.json")
 }
 
 fn difference_name(d: &Difference) -> &'static str {
