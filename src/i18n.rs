@@ -293,6 +293,50 @@ messages! {
         vi "Dựng bộ tiêu chí từ Phụ lục của quyết định (Word, Excel hoặc bảng dán)"
         en "Build a framework from the decision's annex (Word, Excel or a pasted table)";
 
+    // Carrying answers into another framework
+    CarryDraft
+        vi "Mang sang bộ tiêu chí khác"
+        en "Carry into another framework";
+    CarryFromFile
+        vi "Mang câu trả lời sang một bộ tiêu chí có trong ứng dụng"
+        en "Carry the answers into a framework the app has";
+    CarryHeading
+        vi "Mang câu trả lời sang bộ tiêu chí khác"
+        en "Carry the answers into another framework";
+    CarryOriginalKept
+        vi "Kết quả là một bản nháp mới; bản gốc giữ nguyên. Trước khi tạo, danh sách dưới đây cho biết những tiêu chí không chuyển đủ và lý do."
+        en "The result is a new draft; the original stays as it is. Before anything is created, the list below says which items do not arrive whole, and why.";
+    CarryInto
+        vi "Sang bộ tiêu chí"
+        en "Into the framework";
+    CarryRenames
+        vi "Mã tiêu chí đã đổi"
+        en "Codes that changed";
+    CarryRenamesHelp
+        vi "Bộ tiêu chí mới không có các mã dưới đây. Nếu tiêu chí chỉ được đánh số lại, chọn mã mới của nó (ví dụ 2.3.1 → 2.4.1); mã gợi ý sẵn là tiêu chí cùng tên."
+        en "The new framework lacks these codes. If an item was only renumbered, choose its new code (e.g. 2.3.1 → 2.4.1); a code already offered is the item of the same title.";
+    CarryOldCode
+        vi "Mã cũ"
+        en "Old code";
+    CarryNewCode
+        vi "Mã mới"
+        en "New code";
+    CarryLeaveOut
+        vi "— Không mang sang —"
+        en "— Leave behind —";
+    CarryLeftHeading
+        vi "Không chuyển đủ"
+        en "Not carried whole";
+    CarryOutsideYear
+        vi "Sổ tài liệu kiểm chứng được mang sang nguyên vẹn; các tài liệu sau có ngày ban hành không thuộc năm đánh giá"
+        en "The evidence register moves whole; these documents are dated outside the assessed year";
+    CarryRemarksStay
+        vi "Phần khó khăn, vướng mắc và đề xuất thuộc năm cũ nên không mang sang."
+        en "The difficulties and proposals belong to the old year and stay behind.";
+    CarryCreate
+        vi "Tạo bản nháp mới"
+        en "Create the new draft";
+
     // Opening a file: preview and refusals
     OpenSubmissionFile
         vi "Mở tệp tự đánh giá (.json)"

@@ -13,6 +13,7 @@ pub mod storage;
 
 use leptos::prelude::*;
 
+use crate::components::carry::CarryPanel;
 use crate::components::import::ImportPanel;
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::{Msg, tr};
@@ -124,6 +125,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main">
             <ImportPanel />
+            <CarryPanel />
             {page}
         </main>
     }

@@ -16,3 +16,4 @@ export * from './pages/evaluator.js';
 export * from './pages/builder.js';
 export * from './pages/editor.js';
 export * from './pages/units.js';
+export * from './pages/carry.js';

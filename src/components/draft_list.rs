@@ -102,10 +102,15 @@ pub fn DraftList() -> impl IntoView {
                                         fallback=move || {
                                             let id_del = id_del.clone();
                                             let export = export.clone();
+                                            let source = export.clone();
                                             view! {
                                                 <button type="button" on:click=move |_| {
                                                     problem.set(state.export(&export).err().map(|_| Msg::ExportFailed));
                                                 }>{Msg::Export.text(l)}</button>
+                                                <button type="button" data-testid="carry-draft"
+                                                    on:click=move |_| state.begin_carry(source.clone(), None)>
+                                                    {Msg::CarryDraft.text(l)}
+                                                </button>
                                                 <button type="button" class="danger" data-testid="delete-draft"
                                                     on:click=move |_| confirming.set(Some(id_del.clone()))>
                                                     {Msg::Delete.text(l)}

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use cchc_core::Lang;
+use cchc_core::{Draft, Lang};
 use cchc_core::submission::{ImportError, ImportPreview};
 use leptos::prelude::*;
 
@@ -57,7 +57,11 @@ pub fn ImportPanel() -> impl IntoView {
                 <button type="button" data-testid="import-close" on:click=close>{Msg::Close.text(l)}</button>
             }
             .into_any(),
-            ImportView::Failed { file, error } => failure(l, file, error, state).into_any(),
+            ImportView::Failed {
+                file,
+                error,
+                carriable,
+            } => failure(l, file, error, carriable, state).into_any(),
             ImportView::Preview { file, preview, exists } => {
                 let d = &preview.draft;
                 let fw_title = state
@@ -110,8 +114,15 @@ pub fn ImportPanel() -> impl IntoView {
     }
 }
 
-fn failure(l: Lang, file: String, error: ImportFailure, state: AppState) -> impl IntoView {
+fn failure(
+    l: Lang,
+    file: String,
+    error: ImportFailure,
+    carriable: Option<Arc<Draft>>,
+    state: AppState,
+) -> impl IntoView {
     let close = move |_| state.import.close();
+    let file_name = file.clone();
     let (message, details, framework_missing) = match &error {
         ImportFailure::Read(e) => (read_error(e).text(l).to_string(), Vec::new(), false),
         ImportFailure::Storage(e) => (storage_error(e).text(l).to_string(), Vec::new(), false),
@@ -133,13 +144,24 @@ fn failure(l: Lang, file: String, error: ImportFailure, state: AppState) -> impl
     };
     view! {
         <h2 id="import-heading">{Msg::CannotImport.text(l)}</h2>
-        <p class="muted">{file}</p>
+        <p class="muted">{file.clone()}</p>
         <p role="alert" class="error" data-testid="import-error">{message}</p>
         {(!details.is_empty()).then(|| view! {
             <ul class="import-details" data-testid="import-details">{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
         })}
         <p class="muted">{Msg::NothingChanged.text(l)}</p>
         {framework_missing.then(|| view! { <FrameworkImport place="panel" /> })}
+        {carriable.map(|draft| {
+            let file = file_name.clone();
+            view! {
+                <p>
+                    <button type="button" class="primary" data-testid="import-carry"
+                        on:click=move |_| state.begin_carry((*draft).clone(), Some(file.clone()))>
+                        {Msg::CarryFromFile.text(l)}
+                    </button>
+                </p>
+            }
+        })}
         <button type="button" data-testid="import-cancel" on:click=close>{Msg::Close.text(l)}</button>
     }
 }

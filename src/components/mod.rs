@@ -1,4 +1,5 @@
 pub mod bar_chart;
+pub mod carry;
 pub mod draft_header;
 pub mod draft_list;
 pub mod evidence;

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use cchc_core::FrameworkError;
+use cchc_core::{Draft, FrameworkError};
 use cchc_core::submission::{ImportError, ImportPreview, check_import};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -26,6 +26,9 @@ pub enum ImportView {
     Failed {
         file: String,
         error: ImportFailure,
+        /// The file's draft, readable but made with a framework version the app lacks: its
+        /// answers can still be carried into a framework the app has.
+        carriable: Option<Arc<Draft>>,
     },
     FrameworkLoaded(String),
 }
@@ -98,6 +101,7 @@ impl AppState {
                 Err(e) => ImportView::Failed {
                     file: name,
                     error: ImportFailure::Read(e),
+                    carriable: None,
                 },
                 Ok(text) => state.examine(name, &text),
             };
@@ -111,6 +115,7 @@ impl AppState {
             let failed = |error| ImportView::Failed {
                 file: file.clone(),
                 error,
+                carriable: None,
             };
             return match self.library.import(text) {
                 Ok(fw) => ImportView::FrameworkLoaded(fw.title.get(l).to_string()),
@@ -134,10 +139,19 @@ impl AppState {
                     exists,
                 }
             }
-            Err(e) => ImportView::Failed {
-                file,
-                error: ImportFailure::Check(e),
-            },
+            Err(e) => {
+                let carriable = matches!(
+                    e,
+                    ImportError::FrameworkNotLoaded { .. } | ImportError::FrameworkDiffers { .. }
+                )
+                .then(|| Draft::from_json(text).ok().map(Arc::new))
+                .flatten();
+                ImportView::Failed {
+                    file,
+                    error: ImportFailure::Check(e),
+                    carriable,
+                }
+            }
         }
     }
 

@@ -1,13 +1,15 @@
 //! The application state: a small `Copy` struct of signals and memos, provided as context, split
 //! by concern: the open draft and its saving (`open_draft.rs`, deciding with `save.rs`), the
 //! stored drafts (`drafts.rs`), the frameworks and unit lists (`library.rs`), the import flow
-//! (`import.rs`) and the evaluator's batch (`batch.rs`).
+//! (`import.rs`), answers carried into another framework (`carry.rs`) and the evaluator's batch
+//! (`batch.rs`).
 //!
 //! Nothing here imports `components` or `pages`: they read the state and call its methods.
 //! Every storage call of the app goes through here; mutations of a draft go through the core
 //! (`Draft::apply`).
 
 mod batch;
+mod carry;
 mod drafts;
 mod import;
 mod library;
@@ -24,6 +26,7 @@ use crate::route::Route;
 use crate::storage;
 
 pub use batch::{Batch, BatchPart, Refusal};
+pub use carry::{CarryFlow, CarrySource};
 pub use drafts::Shelf;
 pub use import::{ImportChoice, ImportFailure, ImportFlow, ImportView};
 pub use library::{ImportFrameworkError, Library, LoadedFramework, load_unit_lists};
@@ -74,6 +77,8 @@ pub struct AppState {
     pub import: ImportFlow,
     /// The Sở Nội vụ view's batch of submissions (in memory).
     pub batch: Batch,
+    /// A draft's answers being carried into another framework.
+    pub carry: CarryFlow,
 }
 
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -114,6 +119,7 @@ impl AppState {
             shelf: Shelf::new(),
             import: ImportFlow::new(),
             batch: Batch::new(),
+            carry: CarryFlow::new(),
         };
         provide_context(state);
         state

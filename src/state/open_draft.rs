@@ -224,17 +224,22 @@ impl AppState {
 
     /// Starts a new draft and saves it at once; returns its id.
     pub fn create(&self, framework: &Framework, unit: UnitRef, year: u16) -> String {
-        self.save_now();
-        // A real draft: whatever was open before (the sample included) is left behind.
-        self.sandbox.set(false);
-        let id = clock::new_id();
         let draft = Draft::new(
-            id.clone(),
+            clock::new_id(),
             FrameworkRef::of(framework),
             unit,
             year,
             clock::now_iso(),
         );
+        self.start(draft)
+    }
+
+    /// Opens a draft made here (new, or carried from another) and saves it at once.
+    pub(super) fn start(&self, draft: Draft) -> String {
+        self.save_now();
+        // A real draft: whatever was open before (the sample included) is left behind.
+        self.sandbox.set(false);
+        let id = draft.id.clone();
         self.saving.local.set_value(Local {
             saved_revision: 0,
             unsaved_edits: true,
