@@ -533,3 +533,66 @@ async fn the_unit_list_editor_names_problems_at_their_rows_and_keeps_the_box_bei
     by_testid(&root, "tab-frameworks").click();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_carry_panel_offers_the_next_year_and_refuses_another_unit_types_framework() {
+    use cchc_app::components::carry::CarryPanel;
+    use cchc_core::draft::{Draft, FrameworkRef, UnitRef};
+    use cchc_core::{Edit, Value};
+
+    let state = std::rc::Rc::new(std::cell::Cell::new(None::<AppState>));
+    let keep = state.clone();
+    let root = mount(move || {
+        let s = AppState::provide();
+        s.lang.set(cchc_core::Lang::Vi);
+        keep.set(Some(s));
+        view! { <CarryPanel /> }
+    });
+    let state = state.get().unwrap();
+    let xa = state.library.by_id("mau-cap-xa").unwrap();
+    let mut draft = Draft::new(
+        "thu-chuyen".into(),
+        FrameworkRef::of(&xa),
+        UnitRef {
+            id: None,
+            name: "UBND xã Thử".into(),
+        },
+        2025,
+        "2025-12-01T08:00:00Z".into(),
+    );
+    draft.apply(Edit::SetValue {
+        code: "1.1.2".into(),
+        value: Some(Value::YesNo { yes: true }),
+    });
+    state.begin_carry(draft, None);
+    // The panel is drawn on the first tick, its boxes' values set on the next.
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+
+    let select: web_sys::HtmlSelectElement = by_testid(&root, "carry-framework").unchecked_into();
+    assert_eq!(
+        select.value(),
+        "mau-cap-xa@2025.1",
+        "the only cấp xã framework"
+    );
+    let year: web_sys::HtmlInputElement = by_testid(&root, "carry-year").unchecked_into();
+    assert_eq!(year.value(), "2026", "the same framework: the year after");
+    assert!(
+        by_testid(&root, "carry-summary")
+            .text_content()
+            .unwrap()
+            .starts_with("Chuyển được câu trả lời của 1 trong 1 tiêu chí"),
+    );
+    let create = by_testid(&root, "carry-create");
+    assert!(!create.has_attribute("disabled"));
+
+    select.set_value("soc-trang-cap-so@2025.1");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    let refused = by_testid(&root, "carry-refused").text_content().unwrap();
+    assert!(refused.starts_with("Không chuyển được"), "{refused}");
+    assert!(create.has_attribute("disabled"), "nothing can be created");
+    root.remove();
+}

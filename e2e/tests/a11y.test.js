@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { launch, openApp } from './browser.js';
 import {
-  StartPage, Workspace, TrainerPage, Presenter, EvaluatorPage, loadFramework, nodeByCode, waitForText,
+  CarryPanel, StartPage, Workspace, TrainerPage, Presenter, EvaluatorPage, loadFramework, nodeByCode, waitForText,
   fileOf, generateSubmissions,
 } from './pages.js';
 
@@ -60,6 +60,25 @@ test('the start page, with a saved draft and an unreadable one listed, has no ax
   await page.getByTestId('choose-unit').selectOption('__other');
   await page.getByTestId('unit-name').waitFor();
   assertNone(await axeViolations(page, 'start page'));
+  assert.deepEqual(watch.consoleErrors, []);
+  await context.close();
+});
+
+test('the carry panel, with its account, a document of another year and a refusal, has no axe-core violation (the codes mapped by hand: carry.test.js)', async () => {
+  const { context, page, watch } = await openApp(browser);
+  const start = new StartPage(page);
+  const { id } = await draftWithSomeAnswers(page);
+  await start.goto();
+  await start.draftRow(id).getByTestId('carry-draft').click();
+  const carry = new CarryPanel(page);
+  await carry.summary.waitFor();
+  await carry.year.fill('2026');
+  await carry.outsideYear.waitFor();
+  const violations = await axeViolations(page, 'carry panel');
+  await carry.framework.selectOption('mau-cap-xa@2025.1');
+  await carry.refused.waitFor();
+  violations.push(...await axeViolations(page, 'carry panel, refused'));
+  assertNone(violations);
   assert.deepEqual(watch.consoleErrors, []);
   await context.close();
 });

@@ -5,6 +5,7 @@
 // and last year's file, made with a version the app lacks, carried from the import panel.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
 import { launch, openApp } from './browser.js';
 import {
   CarryPanel, StartPage, Workspace, draftIdFromUrl, eventually, fileOf, fmtShort, loadFramework,
@@ -42,7 +43,7 @@ test('a cấp xã draft of 2025 is carried into next year’s edited version: th
     initArg: [NEXT_KEY, JSON.stringify(nextVersion())],
   });
   const start = new StartPage(page);
-  const id = await start.createDraft({ framework: 'mau-cap-xa', unit: '__other', unitName: 'UBND xã Thử', year: 2025 });
+  const id = await start.createDraft({ framework: 'mau-cap-xa@2025.1', unit: '__other', unitName: 'UBND xã Thử', year: 2025 });
   const ws = new Workspace(page);
   const answers = [
     ['1.1.1', { kind: 'level', id: 'cham' }],
@@ -77,6 +78,8 @@ test('a cấp xã draft of 2025 is carried into next year’s edited version: th
   ]);
   await waitForText(carry.outsideYear, /năm đánh giá 2026:\s*12\/KH-UBND ngày 10\/01\/2025/);
   assert.equal(await carry.remarks.count(), 0, 'the draft had no remarks to leave behind');
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="carry-panel"]').analyze();
+  assert.deepEqual(violations.map((v) => `${v.id}: ${v.help}`), [], 'the panel with its codes to map passes axe-core');
 
   // Left without the suggestion, 1.1.2 is listed too.
   await carry.rename('1.1.2').selectOption('');
@@ -112,6 +115,7 @@ test('a cấp xã draft of 2025 is carried into next year’s edited version: th
   assert.equal(await readRaw(page, draftKey(id)), original, 'the original is untouched');
   await start.goto();
   assert.equal(await start.draftRows().count(), 2);
+  assert.equal(await page.getByTestId('choose-framework-mau-cap-xa@2026.1').count(), 1, 'a new draft can name either version');
   assert.deepEqual(watch.consoleErrors, []);
   assert.deepEqual(watch.outsideRequests, [], 'no request leaves the app');
   await context.close();

@@ -11,6 +11,7 @@ use cchc_core::{Framework, Lang};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::new_draft::version_key as key;
 use crate::i18n::{Msg, tr};
 use crate::navigate;
 use crate::route::Route;
@@ -27,10 +28,6 @@ pub fn CarryPanel() -> impl IntoView {
             .get()
             .map(|source| view! { <CarryForm source=source /> })
     }
-}
-
-fn key(f: &Framework) -> String {
-    format!("{}@{}", f.id, f.version)
 }
 
 /// The year a carried draft is for, unless the officer types another: the same year when the
@@ -76,12 +73,17 @@ fn CarryForm(source: CarrySource) -> impl IntoView {
     let from = source.draft.clone();
     let old = state.answered_with(&from);
     let frameworks = state.library.all();
-    let target = RwSignal::new(default_target(&frameworks, &from, old.as_deref()).unwrap_or_default());
+    let target =
+        RwSignal::new(default_target(&frameworks, &from, old.as_deref()).unwrap_or_default());
     let into = {
         let frameworks = frameworks.clone();
         Memo::new(move |_| {
             let k = target.get();
-            frameworks.iter().find(|f| key(f) == k).cloned().map(crate::state::Shared)
+            frameworks
+                .iter()
+                .find(|f| key(f) == k)
+                .cloned()
+                .map(crate::state::Shared)
         })
     };
     let year_of = {
@@ -97,7 +99,12 @@ fn CarryForm(source: CarrySource) -> impl IntoView {
     };
     let first = into.get_untracked();
     let year_text = RwSignal::new(first.as_ref().map(|f| year_of(&f.0)).unwrap_or_default());
-    let renames = RwSignal::new(first.as_ref().map(|f| suggestions(&f.0)).unwrap_or_default());
+    let renames = RwSignal::new(
+        first
+            .as_ref()
+            .map(|f| suggestions(&f.0))
+            .unwrap_or_default(),
+    );
     let choose = {
         let (year_of, suggestions) = (year_of.clone(), suggestions.clone());
         move |k: String| {
@@ -163,8 +170,7 @@ fn CarryForm(source: CarrySource) -> impl IntoView {
     let create = {
         let from = from.clone();
         move |_| {
-            let (Some(Ok(carried)), Some(into)) =
-                (result.get_untracked(), into.get_untracked())
+            let (Some(Ok(carried)), Some(into)) = (result.get_untracked(), into.get_untracked())
             else {
                 return;
             };
@@ -309,7 +315,7 @@ fn CarryForm(source: CarrySource) -> impl IntoView {
                     prop:value=move || year_text.get()
                     on:input=move |ev| year_text.set(event_target_value(&ev)) />
             </div>
-            <div class="carry-renames-part" hidden=move || no_renames()>
+            <div class="carry-renames-part" hidden=no_renames>
                 <h3>{tr(Msg::CarryRenames)}</h3>
                 <p class="hint">{tr(Msg::CarryRenamesHelp)}</p>
                 <table class="carry-renames" data-testid="carry-renames">

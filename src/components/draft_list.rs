@@ -18,7 +18,9 @@ struct Row {
 }
 
 fn row(state: AppState, draft: Draft, lang: Lang) -> Row {
-    let fw = state.library.by_id(&draft.framework.id);
+    let fw = state
+        .library
+        .find(&draft.framework.id, &draft.framework.version);
     let (answered, applicable, index) = match &fw {
         Some(fw) => {
             let sc = score(fw, &draft.answers);

@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-use cchc_core::{Draft, Lang};
 use cchc_core::submission::{ImportError, ImportPreview};
+use cchc_core::{Draft, Lang};
 use leptos::prelude::*;
 
 use crate::clock;

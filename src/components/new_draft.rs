@@ -15,13 +15,23 @@ const OTHER_UNIT: &str = "__other";
 pub fn NewDraftForm() -> impl IntoView {
     let state = AppState::expect();
     let lang = move || state.lang.get();
-    let framework_id = RwSignal::new(
+    // A framework is chosen by id and version: a province may keep next year's version beside
+    // this year's.
+    let framework_key = RwSignal::new(
         state
             .library
             .frameworks
-            .with_untracked(|fs| fs.first().map(|f| f.framework.id.clone()))
+            .with_untracked(|fs| fs.first().map(|f| version_key(&f.framework)))
             .unwrap_or_default(),
     );
+    let chosen = move || {
+        let key = framework_key.get();
+        state.library.frameworks.with(|fs| {
+            fs.iter()
+                .find(|f| version_key(&f.framework) == key)
+                .map(|f| f.framework.clone())
+        })
+    };
     let unit_choice = RwSignal::new(String::new());
     let unit_typed = RwSignal::new(String::new());
     let year_text = RwSignal::new(clock::current_year().to_string());
@@ -38,7 +48,7 @@ pub fn NewDraftForm() -> impl IntoView {
     // The units of the list in use that a draft of this framework's unit type may name for the
     // year typed: a unit retired (merged, dissolved) from that year on is not offered.
     let units_for_framework = move || {
-        let fw = state.library.by_id(&framework_id.get());
+        let fw = chosen();
         let (Some(fw), Some(list)) = (fw, state.library.units()) else {
             return Vec::new();
         };
@@ -58,7 +68,7 @@ pub fn NewDraftForm() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
-        let Some(fw) = state.library.by_id(&framework_id.get_untracked()) else {
+        let Some(fw) = untrack(chosen) else {
             error.set(Some(Msg::ChooseFramework));
             return;
         };
@@ -105,12 +115,17 @@ pub fn NewDraftForm() -> impl IntoView {
         <form class="new-draft" data-testid="new-draft" on:submit=submit novalidate>
             <fieldset>
                 <legend>{tr(Msg::Framework)}</legend>
-                {move || state.library.frameworks.get()
-                    .into_iter()
-                    .map(|f| f.framework)
+                {move || {
+                    let all: Vec<_> = state.library.frameworks.get().into_iter().map(|f| f.framework).collect();
+                    let versions_of = |id: &str| all.iter().filter(|f| f.id == id).count();
+                    all.iter()
                     .map(|f| {
-                        let id = f.id.clone();
+                        let several = versions_of(&f.id) > 1;
+                        let id = version_key(f);
                         let id2 = id.clone();
+                        // The plain id names the framework while it has one version.
+                        let testid = if several { id.clone() } else { f.id.clone() };
+                        let version = if several { format!(" ({})", f.version) } else { String::new() };
                         let fw = f.clone();
                         view! {
                             <label class="choice">
@@ -118,18 +133,19 @@ pub fn NewDraftForm() -> impl IntoView {
                                     type="radio"
                                     name="framework"
                                     value=id.clone()
-                                    data-testid=format!("choose-framework-{id}")
-                                    prop:checked=move || framework_id.get() == id
+                                    data-testid=format!("choose-framework-{testid}")
+                                    prop:checked=move || framework_key.get() == id
                                     on:change=move |_| {
-                                        framework_id.set(id2.clone());
+                                        framework_key.set(id2.clone());
                                         unit_choice.set(String::new());
                                     }
                                 />
-                                {move || format!("{} — {}", fw.unit_type.label(lang()), fw.title.get(lang()))}
+                                {move || format!("{} — {}{version}", fw.unit_type.label(lang()), fw.title.get(lang()))}
                             </label>
                         }
                     })
-                    .collect_view()}
+                    .collect_view()
+                }}
             </fieldset>
             <UnitListChoice on_change=move |()| unit_choice.set(String::new()) />
             <div class="row">
@@ -189,4 +205,9 @@ pub fn NewDraftForm() -> impl IntoView {
             </p>
         </form>
     }
+}
+
+/// A framework's id and version, as the form and the carry panel name one.
+pub fn version_key(f: &cchc_core::Framework) -> String {
+    format!("{}@{}", f.id, f.version)
 }

@@ -52,20 +52,19 @@ impl AppState {
     /// version. `None` when the app has neither (levels then move by id only).
     pub fn answered_with(&self, draft: &Draft) -> Option<Arc<Framework>> {
         let r = &draft.framework;
-        self.library.all().into_iter().find(|f| match &r.fingerprint {
-            Some(fp) if &f.fingerprint == fp => true,
-            _ => f.id == r.id && f.version == r.version,
-        })
+        self.library
+            .all()
+            .into_iter()
+            .find(|f| match &r.fingerprint {
+                Some(fp) if &f.fingerprint == fp => true,
+                _ => f.id == r.id && f.version == r.version,
+            })
     }
 
     /// Makes the new draft from what was carried, opens it and saves it; gives its id.
     pub fn create_carried(&self, carried: Carried, into: &Framework, source: &Draft) -> String {
-        let draft = carried.into_draft(
-            clock::new_id(),
-            into,
-            source.unit.clone(),
-            clock::now_iso(),
-        );
+        let draft =
+            carried.into_draft(clock::new_id(), into, source.unit.clone(), clock::now_iso());
         self.carry.close();
         let id = self.start(draft);
         self.shelf.changed();

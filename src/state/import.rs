@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-use cchc_core::{Draft, FrameworkError};
 use cchc_core::submission::{ImportError, ImportPreview, check_import};
+use cchc_core::{Draft, FrameworkError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
