@@ -11,7 +11,7 @@ use cchc_core::{Framework, Lang};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::new_draft::version_key as key;
+use crate::components::new_draft::{read_year, version_key as key};
 use crate::i18n::{Msg, tr};
 use crate::navigate;
 use crate::route::Route;
@@ -115,14 +115,7 @@ fn CarryForm(source: CarrySource) -> impl IntoView {
             }
         }
     };
-    let year = move || {
-        year_text
-            .get()
-            .trim()
-            .parse::<u16>()
-            .ok()
-            .filter(|y| (2000..=2100).contains(y))
-    };
+    let year = move || year_text.with(|t| read_year(t));
     let result = {
         let (from, old) = (from.clone(), old.clone());
         Memo::new(move |_| {

@@ -37,14 +37,7 @@ pub fn NewDraftForm() -> impl IntoView {
     let year_text = RwSignal::new(clock::current_year().to_string());
     let error = RwSignal::new(None::<Msg>);
 
-    let typed_year = move || {
-        year_text
-            .get()
-            .trim()
-            .parse::<u16>()
-            .ok()
-            .filter(|y| (2000..=2100).contains(y))
-    };
+    let typed_year = move || year_text.with(|t| read_year(t));
     // The units of the list in use that a draft of this framework's unit type may name for the
     // year typed: a unit retired (merged, dissolved) from that year on is not offered.
     let units_for_framework = move || {
@@ -72,12 +65,9 @@ pub fn NewDraftForm() -> impl IntoView {
             error.set(Some(Msg::ChooseFramework));
             return;
         };
-        let year = match year_text.get_untracked().trim().parse::<u16>() {
-            Ok(y) if (2000..=2100).contains(&y) => y,
-            _ => {
-                error.set(Some(Msg::YearInvalid));
-                return;
-            }
+        let Some(year) = untrack(typed_year) else {
+            error.set(Some(Msg::YearInvalid));
+            return;
         };
         let choice = unit_choice.get_untracked();
         let unit = if choice.is_empty() {
@@ -210,4 +200,12 @@ pub fn NewDraftForm() -> impl IntoView {
 /// A framework's id and version, as the form and the carry panel name one.
 pub fn version_key(f: &cchc_core::Framework) -> String {
     format!("{}@{}", f.id, f.version)
+}
+
+/// An assessed year as typed in a year box: four digits from 2000 to 2100, spaces aside.
+pub fn read_year(text: &str) -> Option<u16> {
+    text.trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|y| (2000..=2100).contains(y))
 }
