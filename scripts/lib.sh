@@ -54,5 +54,5 @@ serve_dist() {
 # order matters).
 build_dist() {
   trunk build --release || return 1
-  trunk build builder/index.html --release=true --dist dist/tao-bo-tieu-chi --public-url /tao-bo-tieu-chi/
+  trunk build builder/index.html --release=true --dist dist/tao-bo-tieu-chi --public-url ./
 }

@@ -3,12 +3,14 @@
 #   scripts/size.sh [dist]           the first load, then what is fetched only on demand
 #   scripts/size.sh --check [dist]   fails when the first load is over its budget (below)
 set -euo pipefail
-# The first load's budget, gzip bytes: 529,442 measured once the commune level came in — the cấp xã
-# model framework compiled in beside the other two (its text is 23 KB gzip), the choice of unit
-# list and the units not handed in — plus 3 KB. Shipping the frameworks as files fetched when
-# chosen, rather than compiled in, is how this comes down (the builder's readers and screens are
-# already on demand, in tao-bo-tieu-chi/).
-FIRST_LOAD_GZIP_BUDGET=$((529442 + 3 * 1024))
+# The first load's budget, gzip bytes: 569,978 measured once answers could be carried into another
+# framework (the core's carry and comparison about 13 KB, the carry panel and the choice of a
+# framework's version about 24 KB) and the service worker came in (sw.js, 2 KB) — before them
+# 529,938 — plus 3 KB. It is a guard against growth, not the goal: the goal is 200 KB, reached by
+# shipping the frameworks as files fetched when chosen and by moving the rarely used screens (the
+# carry panel among them) out of the first load, as the builder's readers and screens already are
+# (tao-bo-tieu-chi/).
+FIRST_LOAD_GZIP_BUDGET=$((569978 + 3 * 1024))
 check=false
 if [ "${1:-}" = "--check" ]; then check=true; shift; fi
 dist="${1:-dist}"

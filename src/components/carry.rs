@@ -212,8 +212,10 @@ fn CarryForm(source: CarrySource) -> impl IntoView {
                     {move || format!("{} — {} ({})", f.unit_type.label(lang()), f.title.get(lang()), f.version)}
                 </option>
             }
+            .into_any()
         })
-        .collect_view();
+        .collect_view()
+        .into_any();
     let no_renames = {
         let missing = missing.clone();
         move || missing().is_empty()
@@ -271,6 +273,7 @@ fn CarryForm(source: CarrySource) -> impl IntoView {
                         </td>
                     </tr>
                 }
+                .into_any()
             })
             .collect_view()
             .into_iter()
@@ -285,7 +288,7 @@ fn CarryForm(source: CarrySource) -> impl IntoView {
                     view! { <p class="error" role="alert" data-testid="carry-refused">{message}</p> }
                         .into_any(),
                 ),
-                Ok(carried) => Some(account(&carried, &from, l).into_any()),
+                Ok(carried) => Some(account(&carried, &from, l)),
             }
         }
     };
@@ -325,10 +328,11 @@ fn CarryForm(source: CarrySource) -> impl IntoView {
             </div>
         </section>
     }
+    .into_any()
 }
 
 /// What will arrive, and every item that will not arrive whole, with its reason.
-fn account(carried: &Carried, from: &Draft, l: Lang) -> impl IntoView {
+fn account(carried: &Carried, from: &Draft, l: Lang) -> AnyView {
     let answered = carried.items.len();
     let summary = match l {
         Lang::Vi => format!(
@@ -374,4 +378,5 @@ fn account(carried: &Carried, from: &Draft, l: Lang) -> impl IntoView {
         })}
         {remarks_stay.then(|| view! { <p class="hint" data-testid="carry-remarks">{Msg::CarryRemarksStay.text(l)}</p> })}
     }
+    .into_any()
 }

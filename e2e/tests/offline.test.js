@@ -1,0 +1,127 @@
+// Offline after one visit: the service worker caches the app, so with the connection gone a reload
+// lists the drafts, a draft opens and takes edits, the submission file and the .xlsx are made and
+// the builder's page opens. Served from a sub-path (as a provincial portal would host it), every URL
+// stays inside it. The manifest is valid and its icons load.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, openApp, watchPage } from './browser.js';
+import { StartPage, Workspace, eventually, nodeByCode, loadFramework } from './pages.js';
+
+const DIST = process.env.DIST_DIR ?? fileURLToPath(new URL('../../dist/', import.meta.url));
+const PREFIX = '/cchc/';
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.png': 'image/png', '.webmanifest': 'application/manifest+json', '.json': 'application/json',
+};
+
+let browser;
+let server;
+let base;
+/** Every path asked of the server, to show nothing was asked outside the sub-path. */
+const asked = [];
+
+before(async () => {
+  browser = await launch();
+  server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    asked.push(path);
+    if (!path.startsWith(PREFIX)) { res.writeHead(404).end(); return; }
+    let file = normalize(join(DIST, path.slice(PREFIX.length)));
+    if (!file.startsWith(normalize(DIST))) { res.writeHead(403).end(); return; }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${server.address().port}${PREFIX}`;
+});
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** Waits until the page is controlled by the app's worker and its cache holds the release. */
+async function cachedForOffline(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  await eventually(async () => {
+    const n = await page.evaluate(async () => (await (await caches.open('cchc-app')).keys()).length);
+    assert.ok(n >= 10, `the cache holds the release (${n} files)`);
+  }, { timeout: 15000 });
+}
+
+test('served from a sub-path, the app is cached on the first visit and works offline: the drafts listed, a draft edited, the file and the .xlsx made, the builder opened', async () => {
+  const { context, page, watch } = await openApp(browser, { path: base });
+  const start = new StartPage(page);
+  const id = await start.createDraft({ framework: 'soc-trang-cap-so', unit: 'so-noi-vu', year: 2025 });
+  await page.goto(`${base}#/`);
+  await start.ready();
+  await cachedForOffline(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await start.ready();
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.controller !== null), true, 'the page came from the worker');
+  assert.equal(await start.draftRow(id).count(), 1, 'the stored draft is listed offline');
+  await page.goto(`${base}#/d/${id}`);
+  await page.getByTestId('total-points').waitFor();
+  const ws = new Workspace(page);
+  const fw = loadFramework('soc-trang-cap-so');
+  await ws.select('1.1.2');
+  await ws.answer(nodeByCode(fw, '1.1.2'), { kind: 'yes_no', yes: true });
+  await ws.waitSaved();
+  const file = await ws.exportDraft();
+  assert.match(file.name, /\.json$/);
+  const xlsx = await ws.exportXlsx();
+  assert.match(xlsx.name, /\.xlsx$/, 'the spreadsheet worker runs offline');
+
+  // A new tab, offline, opens the app and the builder's page.
+  const other = await context.newPage();
+  watchPage(other, watch);
+  await other.goto(`${base}tao-bo-tieu-chi/`);
+  await other.getByTestId('back-to-app').waitFor();
+  await other.close();
+
+  assert.deepEqual(asked.filter((p) => !p.startsWith(PREFIX)), [], 'nothing is asked outside the sub-path');
+  assert.deepEqual(watch.consoleErrors, []);
+  // This server is not the suite's (APP_URL), so the watcher lists its requests: none may leave it.
+  assert.deepEqual(watch.outsideRequests.filter((u) => !u.startsWith(base)), [], 'no request leaves the app');
+  await context.close();
+});
+
+test('the manifest names the app in Vietnamese, opens standalone in its folder, and its icons load', async () => {
+  const { context, page } = await openApp(browser, { path: base });
+  await new StartPage(page).ready();
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const url = new URL(href, page.url()).href;
+  const manifest = await page.evaluate(async (u) => (await fetch(u)).json(), url);
+  assert.equal(manifest.name, 'Tự đánh giá Chỉ số CCHC');
+  assert.equal(manifest.short_name, 'Chỉ số CCHC');
+  assert.equal(manifest.display, 'standalone');
+  assert.equal(new URL(manifest.start_url, url).href, base);
+  const sizes = manifest.icons.map((i) => i.sizes).sort();
+  assert.deepEqual(sizes, ['192x192', '512x512']);
+  for (const icon of manifest.icons) {
+    const [w, h] = icon.sizes.split('x').map(Number);
+    const got = await page.evaluate(async (u) => {
+      const img = new Image();
+      img.src = u;
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
+    }, new URL(icon.src, url).href);
+    assert.deepEqual(got, [w, h], icon.src);
+  }
+  await context.close();
+});
