@@ -51,8 +51,9 @@ serve_dist() {
 
 # build_dist: the release build into dist/: the app, then the framework builder's own page into
 # dist/tao-bo-tieu-chi/ (a second Trunk build: Trunk empties dist/ when it builds the app, so the
-# order matters).
+# order matters), then a .gz and a .br copy beside every large file (scripts/precompress.mjs).
 build_dist() {
   trunk build --release || return 1
-  trunk build builder/index.html --release=true --dist dist/tao-bo-tieu-chi --public-url ./
+  trunk build builder/index.html --release=true --dist dist/tao-bo-tieu-chi --public-url ./ || return 1
+  node scripts/precompress.mjs dist
 }

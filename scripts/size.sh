@@ -17,14 +17,17 @@ dist="${1:-dist}"
 gz_total=0
 report() {
   local title="$1"; shift
-  printf '%s\n%-44s %10s %10s\n' "$title" "file" "raw B" "gzip B"
-  local total_raw=0 total_gz=0 f raw gz
+  # brotli B: the precompressed .br copy shipped beside the file (what a server with brotli_static
+  # sends), or the gzip size for a file too small to have one.
+  printf '%s\n%-44s %10s %10s %10s\n' "$title" "file" "raw B" "gzip B" "brotli B"
+  local total_raw=0 total_gz=0 total_br=0 f raw gz br
   for f in "$@"; do
     raw=$(wc -c <"$f"); gz=$(gzip -9 -c "$f" | wc -c)
-    total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
-    printf '%-44s %10d %10d\n' "${f#"$dist"/}" "$raw" "$gz"
+    if [ -f "$f.br" ]; then br=$(wc -c <"$f.br"); else br=$gz; fi
+    total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
+    printf '%-44s %10d %10d %10d\n' "${f#"$dist"/}" "$raw" "$gz" "$br"
   done
-  printf '%-44s %10d %10d\n\n' "total" "$total_raw" "$total_gz"
+  printf '%-44s %10d %10d %10d\n\n' "total" "$total_raw" "$total_gz" "$total_br"
   gz_total=$total_gz
 }
 files() { find "$dist" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) "$@" | sort; }

@@ -50,6 +50,7 @@ step "release build"
 build_dist
 scripts/size.sh dist
 scripts/size.sh --check dist
+node scripts/precompress.mjs --check dist
 
 # The end-to-end suite asks the core natively for the figures the page must show
 # (e2e/tests/core.js: SCORE_BIN, SAMPLES_BIN).
