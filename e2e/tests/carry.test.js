@@ -66,6 +66,10 @@ test('a cấp xã draft of 2025 is carried into next year’s edited version: th
   const carry = new CarryPanel(page);
   await carry.root.waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'carry-heading', 'the panel takes the focus');
+  await page.keyboard.press('Escape');
+  await carry.root.waitFor({ state: 'detached' });
+  await start.draftRow(id).getByTestId('carry-draft').click();
+  await carry.root.waitFor();
   assert.match(await carry.source.textContent(), /^UBND xã Thử · .* \(2025\.1\) · Năm 2025$/);
   assert.equal(await carry.framework.inputValue(), 'mau-cap-xa@2026.1', 'the other version of the draft’s framework is offered first');
   assert.equal(await carry.year.inputValue(), '2026', 'the version covers 2026 on: the year after');

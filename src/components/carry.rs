@@ -295,7 +295,8 @@ fn CarryForm(source: CarrySource) -> impl IntoView {
     let refused = move || !matches!(result.get(), Some(Ok(_)));
 
     view! {
-        <section class="panel carry-panel" role="dialog" aria-labelledby="carry-heading" data-testid="carry-panel">
+        <section class="panel carry-panel" role="dialog" aria-labelledby="carry-heading" data-testid="carry-panel"
+            on:keydown=move |ev| if ev.key() == "Escape" { state.carry.close() }>
             <h2 id="carry-heading" tabindex="-1" node_ref=heading>{tr(Msg::CarryHeading)}</h2>
             <p class="muted" data-testid="carry-source">{source_line}</p>
             <p class="hint">{tr(Msg::CarryOriginalKept)}</p>
