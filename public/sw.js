@@ -45,8 +45,10 @@ async function put(cache, url, response) {
   }
 }
 
-/** Fetches every page and what it names, and drops what no page names any more. */
+/** Fetches every page and what it names, and drops what no page names any more; gives the files
+ * the app's own page names now (empty when it could not be fetched). */
 async function cacheRelease() {
+  let appFiles = [];
   const cache = await caches.open(CACHE);
   const keep = new Set();
   for (const page of PAGES) {
@@ -61,6 +63,7 @@ async function cacheRelease() {
       continue;
     }
     keep.add(pageUrl);
+    if (page === './') appFiles = named(html, pageUrl);
     for (const url of named(html, pageUrl)) {
       keep.add(url);
       if (!(await cache.match(url))) {
@@ -84,7 +87,18 @@ async function cacheRelease() {
       if (!keep.has(request.url)) await cache.delete(request);
     }
   }
+  return appFiles;
 }
+
+// A page asks (when it is shown again, and now and then) whether a new release is out: the files
+// the app's page names now are sent back, and the page compares them with its own. Nothing is
+// reloaded here: the page offers it, and the user chooses when.
+self.addEventListener('message', (event) => {
+  if (event.data !== 'cchc-check-release' || !event.source) return;
+  event.waitUntil(cacheRelease()
+    .then((files) => event.source.postMessage({ type: 'cchc-release', files }))
+    .catch(() => {}));
+});
 
 self.addEventListener('install', (event) => {
   event.waitUntil(cacheRelease().then(() => self.skipWaiting()));

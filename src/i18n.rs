@@ -293,6 +293,17 @@ messages! {
         vi "Dựng bộ tiêu chí từ Phụ lục của quyết định (Word, Excel hoặc bảng dán)"
         en "Build a framework from the decision's annex (Word, Excel or a pasted table)";
 
+    // A new release
+    NewRelease
+        vi "Có phiên bản mới của ứng dụng."
+        en "A new version of the app is available.";
+    ReloadRelease
+        vi "Tải lại"
+        en "Reload";
+    SaveBeforeReload
+        vi "Bản nháp chưa lưu được vào máy; hãy xử lý thông báo lưu (hoặc xuất tệp) trước khi tải lại."
+        en "The draft could not be saved yet; settle the saving notice (or export the file) before reloading.";
+
     // Carrying answers into another framework
     CarryDraft
         vi "Mang sang bộ tiêu chí khác"

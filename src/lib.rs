@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use crate::components::carry::CarryPanel;
 use crate::components::import::ImportPanel;
 use crate::components::lang_switch::LangSwitch;
+use crate::components::new_release::NewRelease;
 use crate::i18n::{Msg, tr};
 use crate::pages::evaluator::EvaluatorPage;
 use crate::pages::report::ReportPage;
@@ -50,6 +51,8 @@ pub fn App() -> impl IntoView {
         state.route.set(Route::parse(&current_hash()));
     });
     state.follow_other_tabs();
+    // The page's script says when the service worker has a newer release (index.html).
+    let _ = window_event_listener_untyped("cchc-new-release", move |_| state.new_release.set(true));
     let _ = window_event_listener_untyped("pagehide", move |_| state.save_now());
     let _ = window_event_listener_untyped("visibilitychange", move |_| {
         if document().hidden() {
@@ -124,11 +127,17 @@ pub fn App() -> impl IntoView {
             <LangSwitch />
         </header>
         <main id="main">
+            <NewRelease />
             <ImportPanel />
             <CarryPanel />
             {page}
         </main>
     }
+}
+
+/// Loads the page again (a new release), its hash kept.
+pub fn reload_page() {
+    let _ = window().location().reload();
 }
 
 /// Navigates by setting the hash; the hashchange listener updates the route.

@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, openApp, watchPage } from './browser.js';
-import { StartPage, Workspace, eventually, nodeByCode, loadFramework } from './pages.js';
+import { StartPage, Workspace, draftKey, eventually, nodeByCode, loadFramework, readRaw } from './pages.js';
 
 const DIST = process.env.DIST_DIR ?? fileURLToPath(new URL('../../dist/', import.meta.url));
 const PREFIX = '/cchc/';
@@ -21,6 +21,9 @@ const TYPES = {
 let browser;
 let server;
 let base;
+/** Set to serve a "next release": the app's files under another hash (the same bytes). */
+let nextRelease = false;
+const NEXT_HASH = 'f'.repeat(16);
 /** Every path asked of the server, to show nothing was asked outside the sub-path. */
 const asked = [];
 
@@ -30,11 +33,15 @@ before(async () => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     asked.push(path);
     if (!path.startsWith(PREFIX)) { res.writeHead(404).end(); return; }
-    let file = normalize(join(DIST, path.slice(PREFIX.length)));
+    const current = /cchc-app-([0-9a-f]{16})/.exec(await readFile(join(DIST, 'index.html'), 'utf8'))[1];
+    let file = normalize(join(DIST, path.slice(PREFIX.length).replace(NEXT_HASH, current)));
     if (!file.startsWith(normalize(DIST))) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (nextRelease && file.endsWith('index.html') && !file.includes('tao-bo-tieu-chi')) {
+        body = Buffer.from(body.toString('utf8').replaceAll(current, NEXT_HASH));
+      }
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404).end();
@@ -123,5 +130,38 @@ test('the manifest names the app in Vietnamese, opens standalone in its folder, 
     }, new URL(icon.src, url).href);
     assert.deepEqual(got, [w, h], icon.src);
   }
+  await context.close();
+});
+
+test('a new release is offered, applied only when asked, and the drafts are intact', async () => {
+  nextRelease = false;
+  const { context, page, watch } = await openApp(browser, { path: base });
+  const start = new StartPage(page);
+  const id = await start.createDraft({ framework: 'soc-trang-cap-so', unit: 'so-noi-vu', year: 2025 });
+  await page.goto(`${base}#/`);
+  await start.ready();
+  await cachedForOffline(page);
+  const stored = await readRaw(page, draftKey(id));
+  const wasm = () => page.evaluate(() => document.querySelector('link[rel="preload"][as="fetch"]').href);
+  assert.doesNotMatch(await wasm(), new RegExp(NEXT_HASH));
+
+  // No new release: nothing offered.
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByTestId('new-release').count(), 0);
+
+  nextRelease = true;
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  const offer = page.getByTestId('new-release');
+  await offer.waitFor();
+  assert.match(await offer.textContent(), /^Có phiên bản mới của ứng dụng\./);
+  assert.doesNotMatch(await wasm(), new RegExp(NEXT_HASH), 'the tab is not taken over');
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('reload-release').click()]);
+  await start.ready();
+  assert.match(await wasm(), new RegExp(NEXT_HASH), 'the new release runs');
+  assert.equal(await start.draftRow(id).count(), 1);
+  assert.equal(await readRaw(page, draftKey(id)), stored, 'the draft is as it was');
+  assert.deepEqual(watch.consoleErrors, []);
+  nextRelease = false;
   await context.close();
 });

@@ -11,4 +11,5 @@ pub mod item_panel;
 pub mod item_tree;
 pub mod lang_switch;
 pub mod new_draft;
+pub mod new_release;
 pub mod unit_list_choice;

@@ -79,6 +79,8 @@ pub struct AppState {
     pub batch: Batch,
     /// A draft's answers being carried into another framework.
     pub carry: CarryFlow,
+    /// The service worker found a newer release than the one this page runs.
+    pub new_release: RwSignal<bool>,
 }
 
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -120,6 +122,7 @@ impl AppState {
             import: ImportFlow::new(),
             batch: Batch::new(),
             carry: CarryFlow::new(),
+            new_release: RwSignal::new(false),
         };
         provide_context(state);
         state
