@@ -69,13 +69,19 @@ async function cachedForOffline(page) {
   }, { timeout: 15000 });
 }
 
-test('served from a sub-path, the app is cached on the first visit and works offline: the drafts listed, a draft edited, the file and the .xlsx made, the builder opened', async () => {
-  const { context, page, watch } = await openApp(browser, { path: base });
-  const start = new StartPage(page);
+/** The first visit: a draft made, the start page shown again, the release cached. */
+async function firstVisit() {
+  const opened = await openApp(browser, { path: base });
+  const start = new StartPage(opened.page);
   const id = await start.createDraft({ framework: 'soc-trang-cap-so', unit: 'so-noi-vu', year: 2025 });
-  await page.goto(`${base}#/`);
+  await opened.page.goto(`${base}#/`);
   await start.ready();
-  await cachedForOffline(page);
+  await cachedForOffline(opened.page);
+  return { ...opened, start, id };
+}
+
+test('served from a sub-path, the app is cached on the first visit and works offline: the drafts listed, a draft edited, the file and the .xlsx made, the builder opened', async () => {
+  const { context, page, watch, start, id } = await firstVisit();
 
   await context.setOffline(true);
   await page.reload();
@@ -135,12 +141,7 @@ test('the manifest names the app in Vietnamese, opens standalone in its folder, 
 
 test('a new release is offered, applied only when asked, and the drafts are intact', async () => {
   nextRelease = false;
-  const { context, page, watch } = await openApp(browser, { path: base });
-  const start = new StartPage(page);
-  const id = await start.createDraft({ framework: 'soc-trang-cap-so', unit: 'so-noi-vu', year: 2025 });
-  await page.goto(`${base}#/`);
-  await start.ready();
-  await cachedForOffline(page);
+  const { context, page, watch, start, id } = await firstVisit();
   const stored = await readRaw(page, draftKey(id));
   const wasm = () => page.evaluate(() => document.querySelector('link[rel="preload"][as="fetch"]').href);
   assert.doesNotMatch(await wasm(), new RegExp(NEXT_HASH));
