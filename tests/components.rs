@@ -564,7 +564,7 @@ async fn the_carry_panel_offers_the_next_year_and_refuses_another_unit_types_fra
         code: "1.1.2".into(),
         value: Some(Value::YesNo { yes: true }),
     });
-    state.begin_carry(draft, None);
+    state.begin_carry(std::sync::Arc::new(draft), None);
     // The panel is drawn on the first tick, its boxes' values set on the next.
     leptos::task::tick().await;
     leptos::task::tick().await;

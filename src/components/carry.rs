@@ -140,7 +140,7 @@ fn CarryForm(source: CarrySource) -> impl IntoView {
     // The codes the new framework lacks, which the officer may map by hand.
     let missing = {
         let from = from.clone();
-        move || {
+        Memo::new(move |_| {
             let Some(into) = into.get() else {
                 return Vec::new();
             };
@@ -150,7 +150,7 @@ fn CarryForm(source: CarrySource) -> impl IntoView {
                 .filter(|c| !into.0.contains(c) || renames.with(|r| r.contains_key(*c)))
                 .cloned()
                 .collect::<Vec<_>>()
-        }
+        })
     };
     let old_title = {
         let old = old.clone();
@@ -216,16 +216,14 @@ fn CarryForm(source: CarrySource) -> impl IntoView {
         })
         .collect_view()
         .into_any();
-    let no_renames = {
-        let missing = missing.clone();
-        move || missing().is_empty()
-    };
+    let no_renames = move || missing.with(Vec::is_empty);
     let rename_rows = move || {
         let l = lang();
         let Some(into) = into.get() else {
             return Vec::new();
         };
-        missing()
+        missing
+            .get()
             .into_iter()
             .map(|code| {
                 let title = old_title(&code, l).unwrap_or_default();

@@ -104,7 +104,7 @@ pub fn DraftList() -> impl IntoView {
                                         fallback=move || {
                                             let id_del = id_del.clone();
                                             let export = export.clone();
-                                            let source = export.clone();
+                                            let source = std::sync::Arc::new(export.clone());
                                             view! {
                                                 <button type="button" on:click=move |_| {
                                                     problem.set(state.export(&export).err().map(|_| Msg::ExportFailed));

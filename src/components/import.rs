@@ -156,7 +156,7 @@ fn failure(
             view! {
                 <p>
                     <button type="button" class="primary" data-testid="import-carry"
-                        on:click=move |_| state.begin_carry((*draft).clone(), Some(file.clone()))>
+                        on:click=move |_| state.begin_carry(draft.clone(), Some(file.clone()))>
                         {Msg::CarryFromFile.text(l)}
                     </button>
                 </p>

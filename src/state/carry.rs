@@ -40,12 +40,9 @@ impl CarryFlow {
 
 impl AppState {
     /// Shows the carry panel for `draft`; the import panel, if open, gives way to it.
-    pub fn begin_carry(&self, draft: Draft, file: Option<String>) {
+    pub fn begin_carry(&self, draft: Arc<Draft>, file: Option<String>) {
         self.import.close();
-        self.carry.source.set(Some(CarrySource {
-            draft: Arc::new(draft),
-            file,
-        }));
+        self.carry.source.set(Some(CarrySource { draft, file }));
     }
 
     /// The framework the draft was answered with: the one of its fingerprint, else of its id and
