@@ -11,7 +11,7 @@
 const CACHE = 'cchc-app';
 const SCOPE = new URL('./', self.location).href;
 // The pages the app has, each with the files its HTML names.
-const PAGES = ['./', './tao-bo-tieu-chi/'];
+const PAGES = ['./', './day-du/', './tao-bo-tieu-chi/'];
 const UNHASHED = [
   './xlsx_worker_loader.js', './xlsx_worker.js', './xlsx_worker_bg.wasm',
   './manifest.webmanifest', './icons/icon-192.png', './icons/icon-512.png',
@@ -19,7 +19,8 @@ const UNHASHED = [
 // How long a page waits for the network before the cached copy is shown.
 const NETWORK_WAIT_MS = 3000;
 
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk writes its hash as hexadecimal without leading zeros: usually 16 digits, now and then fewer.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 
 function own(url) {
   return url.startsWith(SCOPE);
@@ -46,7 +47,8 @@ async function put(cache, url, response) {
 }
 
 /** Fetches every page and what it names, and drops what no page names any more; gives the files
- * the app's own page names now (empty when it could not be fetched). */
+ * the app's pages name now (empty when none could be fetched), so that each page can tell whether
+ * its own WebAssembly is still among them. */
 async function cacheRelease() {
   let appFiles = [];
   const cache = await caches.open(CACHE);
@@ -63,7 +65,7 @@ async function cacheRelease() {
       continue;
     }
     keep.add(pageUrl);
-    if (page === './') appFiles = named(html, pageUrl);
+    appFiles.push(...named(html, pageUrl));
     for (const url of named(html, pageUrl)) {
       keep.add(url);
       if (!(await cache.match(url))) {

@@ -49,11 +49,13 @@ serve_dist() {
   done
 }
 
-# build_dist: the release build into dist/: the app, then the framework builder's own page into
-# dist/tao-bo-tieu-chi/ (a second Trunk build: Trunk empties dist/ when it builds the app, so the
-# order matters), then a .gz and a .br copy beside every large file (scripts/precompress.mjs).
+# build_dist: the release build into dist/: the first page (the start page and the workspace), then
+# the full program's page into dist/day-du/ and the framework builder's into dist/tao-bo-tieu-chi/
+# (Trunk empties dist/ when it builds the first page, so the order matters), then a .gz and a .br
+# copy beside every large file (scripts/precompress.mjs).
 build_dist() {
   trunk build --release || return 1
+  trunk build full/index.html --release=true --dist dist/day-du --public-url ./ || return 1
   trunk build builder/index.html --release=true --dist dist/tao-bo-tieu-chi --public-url ./ || return 1
   node scripts/precompress.mjs dist
 }

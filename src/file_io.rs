@@ -30,19 +30,37 @@ pub async fn download_spreadsheet(file_name: &str, request_json: String) -> Resu
     download_bytes(file_name, XLSX, &bytes)
 }
 
-/// The address of the app's own files, relative to this page: the framework builder is served
-/// one folder down and shares the spreadsheet worker.
+/// The address of the app's own files, relative to this page: the framework builder and the full
+/// program are each served one folder down and share the spreadsheet worker.
 fn app_root() -> &'static str {
     let path = window().location().pathname().unwrap_or_default();
-    if path.contains(&format!("/{BUILDER_FOLDER}/")) {
+    if [BUILDER_FOLDER, FULL_FOLDER]
+        .iter()
+        .any(|folder| path.contains(&format!("/{folder}/")))
+    {
         "../"
     } else {
-        "./"
+        ""
     }
 }
 
 /// The folder the framework builder is served from (its own page and WebAssembly).
 pub const BUILDER_FOLDER: &str = "tao-bo-tieu-chi";
+
+/// The folder the full program is served from: every screen, where the first page carries only the
+/// start page and the workspace (see `crate::Pages`).
+pub const FULL_FOLDER: &str = "day-du";
+
+/// The address of a page of the app (`folder`, or the first page for `""`) with `hash`, from
+/// whichever of the app's pages is open.
+pub fn page_href(folder: &str, hash: &str) -> String {
+    let folder = if folder.is_empty() {
+        String::new()
+    } else {
+        format!("{folder}/")
+    };
+    format!("{}{folder}{hash}", app_root())
+}
 
 /// Offers `bytes` as a file download named `file_name`.
 pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), FileError> {

@@ -42,6 +42,9 @@ pub(crate) use messages;
 
 messages! {
     // Words used on several screens
+    Opening
+        vi "Đang mở…"
+        en "Opening…";
     LikelyAfterAppraisal
         vi "Dự kiến sau thẩm định"
         en "Likely after appraisal";

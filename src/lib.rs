@@ -31,8 +31,9 @@ fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
+/// What the route shows, without the selected item: the workspace follows the selection itself.
 #[derive(Clone, PartialEq)]
-enum Page {
+pub enum Page {
     Start,
     Evaluator,
     Trainer(TrainerView),
@@ -41,8 +42,49 @@ enum Page {
     Report(String),
 }
 
+/// How a program renders a page. The first page's program ([`first_pages`]) carries only what
+/// every visit needs — the start page and a draft's workspace — and sends every other screen to the
+/// full program ([`all_pages`], served from `file_io::FULL_FOLDER`), so that the first load does not
+/// download their code. A function pointer rather than a flag, so that the linker leaves the other
+/// screens out of the first page's WebAssembly.
+pub type Pages = fn(Page) -> AnyView;
+
+/// The first page's screens; any other route opens the full program at the same route.
+pub fn first_pages(page: Page) -> AnyView {
+    match page {
+        Page::Start => view! { <StartPage /> }.into_any(),
+        Page::Workspace(draft) => view! { <WorkspacePage draft_id=draft /> }.into_any(),
+        Page::Evaluator | Page::Trainer(_) | Page::Summary(_) | Page::Report(_) => {
+            open_full_program();
+            view! { <p class="muted" role="status" data-testid="opening-full">{tr(Msg::Opening)}</p> }
+                .into_any()
+        }
+    }
+}
+
+/// Every screen.
+pub fn all_pages(page: Page) -> AnyView {
+    match page {
+        Page::Start => view! { <StartPage /> }.into_any(),
+        Page::Evaluator => view! { <EvaluatorPage /> }.into_any(),
+        Page::Trainer(view) => view! { <TrainerPage view=view /> }.into_any(),
+        Page::Workspace(draft) => view! { <WorkspacePage draft_id=draft /> }.into_any(),
+        Page::Summary(draft) => view! { <SummaryPage draft_id=draft /> }.into_any(),
+        Page::Report(draft) => view! { <ReportPage draft_id=draft /> }.into_any(),
+    }
+}
+
+/// Replaces this page by the full program at the same route (the back button then skips it). The
+/// open draft's pending save is written first.
+fn open_full_program() {
+    AppState::expect().save_now();
+    let href = file_io::page_href(file_io::FULL_FOLDER, &current_hash());
+    let _ = window().location().replace(&href);
+}
+
+/// The app, rendering its pages with `pages`.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(pages: Pages) -> impl IntoView {
     let state = AppState::provide();
     state.route.set(Route::parse(&current_hash()));
     // The outside world, each reached from one place: the URL hash, other tabs' storage writes,
@@ -105,14 +147,7 @@ pub fn App() -> impl IntoView {
         Route::Summary { draft } => Page::Summary(draft),
         Route::Report { draft } => Page::Report(draft),
     });
-    let page = move || match page_kind.get() {
-        Page::Start => view! { <StartPage /> }.into_any(),
-        Page::Evaluator => view! { <EvaluatorPage /> }.into_any(),
-        Page::Trainer(view) => view! { <TrainerPage view=view /> }.into_any(),
-        Page::Workspace(draft) => view! { <WorkspacePage draft_id=draft /> }.into_any(),
-        Page::Summary(draft) => view! { <SummaryPage draft_id=draft /> }.into_any(),
-        Page::Report(draft) => view! { <ReportPage draft_id=draft /> }.into_any(),
-    };
+    let page = move || pages(page_kind.get());
     view! {
         <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
         <header class="app-header">

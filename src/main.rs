@@ -1,4 +1,9 @@
+//! The first page: the start page and a draft's workspace; every other screen is the full
+//! program's (`src/bin/cchc-full.rs`).
+
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(cchc_app::App);
+    leptos::mount::mount_to_body(|| {
+        leptos::view! { <cchc_app::App pages=cchc_app::first_pages /> }
+    });
 }

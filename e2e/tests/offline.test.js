@@ -33,7 +33,7 @@ before(async () => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     asked.push(path);
     if (!path.startsWith(PREFIX)) { res.writeHead(404).end(); return; }
-    const current = /cchc-app-([0-9a-f]{16})/.exec(await readFile(join(DIST, 'index.html'), 'utf8'))[1];
+    const current = /cchc-app-([0-9a-f]{12,16})/.exec(await readFile(join(DIST, 'index.html'), 'utf8'))[1];
     let file = normalize(join(DIST, path.slice(PREFIX.length).replace(NEXT_HASH, current)));
     if (!file.startsWith(normalize(DIST))) { res.writeHead(403).end(); return; }
     try {

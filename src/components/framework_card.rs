@@ -4,6 +4,7 @@ use cchc_core::Framework;
 use cchc_core::framework::FrameworkStatus;
 use leptos::prelude::*;
 
+use crate::file_io;
 use crate::i18n::{Msg, tr};
 use crate::state::AppState;
 
@@ -59,9 +60,12 @@ pub fn FrameworkCard(framework: Arc<Framework>) -> impl IntoView {
         framework.decision.issuer.clone().unwrap_or_default()
     );
     // The builder page's comparison, with this framework as the later side.
-    let compare_href = format!(
-        "tao-bo-tieu-chi/#so-sanh/{}",
-        js_sys::encode_uri_component(&format!("{}@{}", framework.id, framework.version))
+    let compare_href = file_io::page_href(
+        file_io::BUILDER_FOLDER,
+        &format!(
+            "#so-sanh/{}",
+            js_sys::encode_uri_component(&format!("{}@{}", framework.id, framework.version))
+        ),
     );
     view! {
         <article class="framework-card" data-testid=testid>

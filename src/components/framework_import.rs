@@ -81,7 +81,7 @@ pub fn FrameworkImport(
             <label for=input_id.clone()>{tr(Msg::LoadFrameworkFile)}</label>
             <input id=input_id type="file" accept=".json,application/json" data-testid="framework-file" on:change=on_change />
             <p class="muted">{tr(Msg::LoadFrameworkHelp)}</p>
-            <p><a href=format!("./{}/", file_io::BUILDER_FOLDER) data-testid="open-builder">{tr(Msg::OpenBuilder)}</a></p>
+            <p><a href=file_io::page_href(file_io::BUILDER_FOLDER, "") data-testid="open-builder">{tr(Msg::OpenBuilder)}</a></p>
             {report}
         </div>
     }

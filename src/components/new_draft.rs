@@ -5,7 +5,7 @@ use crate::components::unit_list_choice::UnitListChoice;
 use crate::i18n::{Msg, tr};
 use crate::route::Route;
 use crate::state::AppState;
-use crate::{clock, navigate};
+use crate::{clock, file_io, navigate};
 
 const OTHER_UNIT: &str = "__other";
 
@@ -191,7 +191,7 @@ pub fn NewDraftForm() -> impl IntoView {
                 {tr(Msg::CreateDraft)}
             </button>
             <p class="muted">
-                <a href="tao-bo-tieu-chi/#danh-sach-don-vi" data-testid="manage-unit-lists">{tr(Msg::ManageUnitLists)}</a>
+                <a href=file_io::page_href(file_io::BUILDER_FOLDER, "#danh-sach-don-vi") data-testid="manage-unit-lists">{tr(Msg::ManageUnitLists)}</a>
             </p>
         </form>
     }
