@@ -10,8 +10,14 @@
 //  5. the framework editor: the built-in sở framework (and the generated 1,000-item one) opened
 //     in the form → shown and checked; a maximum typed wrong and typed right again → the
 //     problems shown or cleared (median and p95 of EDITS keystrokes), at CPU 1× and 4×.
-// BENCH_ONLY=builder runs only 4, BENCH_ONLY=editor only 5.
-import { readFileSync, readdirSync } from 'node:fs';
+//  6. a slow link (1,6 Mbps, 150 ms each way) from a static server of dist/ (DIST) as a province
+//     may run it — compressing nothing, or sending the shipped .gz or .br copies: a first visit
+//     (nothing cached, no service worker) → the start page, and → a stored draft's workspace.
+// BENCH_ONLY=load runs only 1 and 2, BENCH_ONLY=builder only 4, BENCH_ONLY=editor only 5,
+// BENCH_ONLY=link only 6.
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
 import { launch, APP_URL } from './tests/browser.js';
 import { docxOf } from './tests/helpers.js';
 
@@ -237,8 +243,85 @@ async function editorRuns() {
   return out;
 }
 
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png',
+};
+
+/** A static server of `dist` on a free port that sends, per `encoding` ('none', 'gzip', 'br'),
+ * the file as it is or its precompressed copy, as nginx's gzip_static / brotli_static do. */
+async function staticServer(dist, encoding) {
+  const server = createServer((req, res) => {
+    let file = normalize(join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    if (!file.startsWith(normalize(dist))) { res.writeHead(403).end(); return; }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) { res.writeHead(404).end(); return; }
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    const suffix = { gzip: '.gz', br: '.br' }[encoding];
+    if (suffix && existsSync(file + suffix) && (req.headers['accept-encoding'] ?? '').includes(encoding)) {
+      headers['content-encoding'] = encoding;
+      file += suffix;
+    }
+    res.writeHead(200, headers).end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+/** 6: the first visit over a slow link, for each way of serving. */
+async function slowLink(browser, dist) {
+  const out = {};
+  for (const encoding of ['none', 'gzip', 'br']) {
+    const { server, url } = await staticServer(dist, encoding);
+    const starts = [];
+    const drafts = [];
+    for (let i = 0; i < Math.min(RUNS, 3); i++) {
+      for (const toDraft of [false, true]) {
+        // No service worker, and a new context each time: nothing comes from a cache.
+        const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
+        const page = await context.newPage();
+        let target = url;
+        let selector = '[data-testid="framework-list"] article';
+        if (toDraft) {
+          await page.goto(url);
+          await page.getByTestId('choose-framework-soc-trang-cap-so').check();
+          await page.getByTestId('choose-unit').selectOption('__other');
+          await page.getByTestId('unit-name').fill('Đơn vị đo hiệu năng');
+          await page.getByTestId('create-draft').click();
+          await page.getByTestId('item-tree').waitFor();
+          const id = await page.evaluate(() => location.hash.split('/')[2]);
+          await page.goto('about:blank');
+          target = `${url}#/d/${id}/i/1.1.2`;
+          selector = '[data-testid="item-1.1.2"]';
+        }
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.clearBrowserCache');
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 1.6e6 / 8,
+        });
+        (toDraft ? drafts : starts).push(await timeToSelector(page, target, selector));
+        await context.close();
+      }
+    }
+    server.close();
+    out[`served_${encoding}`] = {
+      first_visit_to_start_page_ms_median: round(median(starts)),
+      first_visit_to_draft_workspace_ms_median: round(median(drafts)),
+    };
+  }
+  return out;
+}
+
 const browser = await launch();
-const results = { start_page: {}, builtin_framework: {}, synthetic_framework: {}, evaluator_batches: [], builder: {}, editor: {} };
+if (process.env.BENCH_ONLY === 'link') {
+  const link = await slowLink(browser, process.env.DIST);
+  await browser.close();
+  console.log(JSON.stringify(link, null, 2));
+  process.exit(0);
+}
+const results = { start_page: {}, builtin_framework: {}, synthetic_framework: {}, evaluator_batches: [], builder: {}, editor: {}, slow_link: {} };
 if (process.env.BENCH_ONLY === 'editor') {
   results.editor = await editorRuns();
   await browser.close();
@@ -264,8 +347,14 @@ for (const rate of [1, 4]) {
     results.synthetic_framework[`cpu_${rate}x`] = await workspace(browser, rate, { frameworkId: 'synthetic-1000', file: SYNTHETIC, yesNoItem: '1.6' });
   }
 }
+if (process.env.BENCH_ONLY === 'load') {
+  await browser.close();
+  console.log(JSON.stringify({ start_page: results.start_page, builtin_framework: results.builtin_framework, synthetic_framework: results.synthetic_framework }, null, 2));
+  process.exit(0);
+}
 for (const dir of BATCHES) results.evaluator_batches.push(await batchLoad(browser, dir));
 for (const rate of [1, 4]) results.builder[`cpu_${rate}x`] = await builderRead(browser, rate);
 results.editor = await editorRuns();
+if (process.env.DIST) results.slow_link = await slowLink(browser, process.env.DIST);
 await browser.close();
 console.log(JSON.stringify(results, null, 2));

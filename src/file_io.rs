@@ -48,7 +48,7 @@ fn app_root() -> &'static str {
 pub const BUILDER_FOLDER: &str = "tao-bo-tieu-chi";
 
 /// The folder the full program is served from: every screen, where the first page carries only the
-/// start page and the workspace (see `crate::Pages`).
+/// start page and the workspace (see `crate::Screens`).
 pub const FULL_FOLDER: &str = "day-du";
 
 /// The address of a page of the app (`folder`, or the first page for `""`) with `hash`, from

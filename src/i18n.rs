@@ -45,6 +45,12 @@ messages! {
     Opening
         vi "Đang mở…"
         en "Opening…";
+    CarryHandoverFailed
+        vi "Không mở được phần chuyển câu trả lời sang bộ tiêu chí khác: trình duyệt không cho lưu tạm trong thẻ này. Bản nháp và tệp vẫn nguyên vẹn. Hãy mở ứng dụng đầy đủ và chuyển từ đó."
+        en "The carrying of answers into another framework could not be opened: the browser refuses this tab's temporary storage. The draft and the file are untouched. Open the full app and carry them from there.";
+    OpenFullProgram
+        vi "Mở ứng dụng đầy đủ"
+        en "Open the full app";
     LikelyAfterAppraisal
         vi "Dự kiến sau thẩm định"
         en "Likely after appraisal";

@@ -42,15 +42,30 @@ pub enum Page {
     Report(String),
 }
 
-/// How a program renders a page. The first page's program ([`first_pages`]) carries only what
+/// How a program renders its screens. The first page's program ([`FIRST_PAGE`]) carries only what
 /// every visit needs — the start page and a draft's workspace — and sends every other screen to the
-/// full program ([`all_pages`], served from `file_io::FULL_FOLDER`), so that the first load does not
-/// download their code. A function pointer rather than a flag, so that the linker leaves the other
-/// screens out of the first page's WebAssembly.
-pub type Pages = fn(Page) -> AnyView;
+/// full program ([`EVERY_SCREEN`], served from `file_io::FULL_FOLDER`), so that the first load does
+/// not download their code. Function pointers rather than a flag, so that the linker leaves the
+/// other screens out of the first page's WebAssembly.
+#[derive(Clone, Copy)]
+pub struct Screens {
+    /// The route's page.
+    pub page: fn(Page) -> AnyView,
+    /// What shows over any page while a draft's answers are being carried into another framework.
+    pub carry: fn() -> AnyView,
+}
 
-/// The first page's screens; any other route opens the full program at the same route.
-pub fn first_pages(page: Page) -> AnyView {
+pub const FIRST_PAGE: Screens = Screens {
+    page: first_page,
+    carry: carry_in_full_program,
+};
+
+pub const EVERY_SCREEN: Screens = Screens {
+    page: every_page,
+    carry: carry_panel,
+};
+
+fn first_page(page: Page) -> AnyView {
     match page {
         Page::Start => view! { <StartPage /> }.into_any(),
         Page::Workspace(draft) => view! { <WorkspacePage draft_id=draft /> }.into_any(),
@@ -62,8 +77,7 @@ pub fn first_pages(page: Page) -> AnyView {
     }
 }
 
-/// Every screen.
-pub fn all_pages(page: Page) -> AnyView {
+fn every_page(page: Page) -> AnyView {
     match page {
         Page::Start => view! { <StartPage /> }.into_any(),
         Page::Evaluator => view! { <EvaluatorPage /> }.into_any(),
@@ -74,6 +88,35 @@ pub fn all_pages(page: Page) -> AnyView {
     }
 }
 
+/// The first page has no carry panel: a draft to carry is handed to the full program, which opens
+/// its panel at the same route. When the tab's storage refuses it, that is said and the page stays.
+fn carry_in_full_program() -> AnyView {
+    let state = AppState::expect();
+    Effect::new(move |_| {
+        if state.carry.source.with(Option::is_some) && state.hand_over_carry() {
+            open_full_program();
+        }
+    });
+    let full = file_io::page_href(file_io::FULL_FOLDER, "#/");
+    let failed = move || {
+        state.carry.handover_failed.get().then(|| {
+            view! {
+                <div class="panel" role="alert" data-testid="carry-handover-failed">
+                    <p>{tr(Msg::CarryHandoverFailed)}</p>
+                    <a href=full.clone()>{tr(Msg::OpenFullProgram)}</a>
+                </div>
+            }
+        })
+    };
+    view! { {failed} }.into_any()
+}
+
+/// The carry panel, opened at once for a draft the first page handed over.
+fn carry_panel() -> AnyView {
+    AppState::expect().take_handed_carry();
+    view! { <CarryPanel /> }.into_any()
+}
+
 /// Replaces this page by the full program at the same route (the back button then skips it). The
 /// open draft's pending save is written first.
 fn open_full_program() {
@@ -82,9 +125,9 @@ fn open_full_program() {
     let _ = window().location().replace(&href);
 }
 
-/// The app, rendering its pages with `pages`.
+/// The app, rendering its screens with `screens`.
 #[component]
-pub fn App(pages: Pages) -> impl IntoView {
+pub fn App(screens: Screens) -> impl IntoView {
     let state = AppState::provide();
     state.route.set(Route::parse(&current_hash()));
     // The outside world, each reached from one place: the URL hash, other tabs' storage writes,
@@ -147,7 +190,7 @@ pub fn App(pages: Pages) -> impl IntoView {
         Route::Summary { draft } => Page::Summary(draft),
         Route::Report { draft } => Page::Report(draft),
     });
-    let page = move || pages(page_kind.get());
+    let page = move || (screens.page)(page_kind.get());
     view! {
         <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
         <header class="app-header">
@@ -164,7 +207,7 @@ pub fn App(pages: Pages) -> impl IntoView {
         <main id="main">
             <NewRelease />
             <ImportPanel />
-            <CarryPanel />
+            {(screens.carry)()}
             {page}
         </main>
     }

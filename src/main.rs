@@ -4,6 +4,6 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(|| {
-        leptos::view! { <cchc_app::App pages=cchc_app::first_pages /> }
+        leptos::view! { <cchc_app::App screens=cchc_app::FIRST_PAGE /> }
     });
 }

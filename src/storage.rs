@@ -1,4 +1,5 @@
-//! The only module that touches localStorage. Every call returns a `Result`: storage can be
+//! The only module that touches localStorage (and sessionStorage, for a carry handed from the first
+//! page to the full program). Every call returns a `Result`: storage can be
 //! disabled, full, or made to throw, and the app must keep working in memory when it is.
 //!
 //! gloo-storage is not used: its calls panic (`expect_throw`) when `localStorage` is missing or
@@ -15,6 +16,10 @@ const LANG_KEY: &str = "cchc.v1.lang";
 pub const UNIT_LIST_PREFIX: &str = "cchc.v1.units.";
 /// The id of the unit list new drafts and the Sở Nội vụ view use.
 const CHOSEN_UNIT_LIST_KEY: &str = "cchc.v1.units-chosen";
+/// A draft whose answers are to be carried, handed by the first page to the full program (this
+/// tab's sessionStorage: the file's name on the first line, the draft in the submission format
+/// after it).
+const CARRY_HANDOVER_KEY: &str = "cchc.v1.carry-handover";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
@@ -215,4 +220,32 @@ pub fn on_external_change(cb: impl Fn(Option<String>) + 'static) -> WindowListen
     window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
         cb(e.key())
     })
+}
+
+fn session() -> Result<web_sys::Storage, StorageError> {
+    window()
+        .session_storage()
+        .ok()
+        .flatten()
+        .ok_or(StorageError::Unavailable)
+}
+
+/// Hands `draft` (read from `file`, or stored here when `None`) to the next page of this tab.
+pub fn write_carry_handover(draft: &Draft, file: Option<&str>) -> Result<(), StorageError> {
+    // A file name never holds a line break, so the first line is the name (empty for none).
+    let text = format!("{}\n{}", file.unwrap_or_default(), draft.to_json());
+    session()?
+        .set_item(CARRY_HANDOVER_KEY, &text)
+        .map_err(refused)
+}
+
+/// Takes the draft handed over, if any (it is removed as it is read): the draft, or why its text
+/// does not read, and the file it came from.
+pub fn take_carry_handover() -> Option<(Result<Draft, DraftError>, Option<String>)> {
+    let storage = session().ok()?;
+    let text = storage.get_item(CARRY_HANDOVER_KEY).ok().flatten()?;
+    let _ = storage.remove_item(CARRY_HANDOVER_KEY);
+    let (file, json) = text.split_once('\n')?;
+    let file = (!file.is_empty()).then(|| file.to_string());
+    Some((Draft::from_json(json), file))
 }

@@ -33,7 +33,7 @@ fn by_testid(root: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlElement {
 
 #[wasm_bindgen_test]
 async fn the_language_switch_turns_the_interface_and_the_page_language_to_english() {
-    let root = mount(|| view! { <App pages=cchc_app::all_pages /> });
+    let root = mount(|| view! { <App screens=cchc_app::EVERY_SCREEN /> });
     leptos::task::tick().await;
     assert_eq!(
         by_testid(&root, "app-title").text_content().unwrap(),

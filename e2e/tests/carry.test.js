@@ -157,3 +157,31 @@ test('last year’s file, made with a framework version the app lacks, is carrie
   assert.deepEqual(watch.consoleErrors, []);
   await context.close();
 });
+
+test('when the tab’s storage refuses the draft to carry, the first page says so and stays, the draft untouched, and the full app is one link away', async () => {
+  const { context, page, watch } = await openApp(browser, {
+    initScript: () => {
+      Storage.prototype.setItem = new Proxy(Storage.prototype.setItem, {
+        apply(target, storage, args) {
+          if (storage === window.sessionStorage) throw new DOMException('full', 'QuotaExceededError');
+          return Reflect.apply(target, storage, args);
+        },
+      });
+    },
+  });
+  const start = new StartPage(page);
+  const id = await start.createDraft({ framework: 'mau-cap-xa', unit: '__other', unitName: 'UBND xã Thử', year: 2025 });
+  const before = await readRaw(page, draftKey(id));
+  await start.goto();
+  await start.draftRow(id).getByTestId('carry-draft').click();
+  const failed = page.getByTestId('carry-handover-failed');
+  await waitForText(failed, /trình duyệt không cho lưu tạm trong thẻ này\. Bản nháp và tệp vẫn nguyên vẹn\./);
+  assert.doesNotMatch(page.url(), /\/day-du\//, 'the first page stays');
+  assert.equal(await readRaw(page, draftKey(id)), before);
+  await failed.getByRole('link').click();
+  await page.waitForURL(/\/day-du\/#\/$/);
+  await start.draftRow(id).getByTestId('carry-draft').click();
+  await new CarryPanel(page).root.waitFor();
+  assert.deepEqual(watch.consoleErrors, []);
+  await context.close();
+});

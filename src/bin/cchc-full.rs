@@ -3,5 +3,7 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(|| leptos::view! { <cchc_app::App pages=cchc_app::all_pages /> });
+    leptos::mount::mount_to_body(
+        || leptos::view! { <cchc_app::App screens=cchc_app::EVERY_SCREEN /> },
+    );
 }
