@@ -13,6 +13,8 @@ import { StartPage, Workspace, draftKey, eventually, nodeByCode, loadFramework, 
 
 const DIST = process.env.DIST_DIR ?? fileURLToPath(new URL('../../dist/', import.meta.url));
 const PREFIX = '/cchc/';
+const GOLDEN_OLD_DRAFT = fileURLToPath(new URL('../../cchc-core/tests/golden/valid-no-fingerprint.json', import.meta.url));
+const MINI_FRAMEWORK = fileURLToPath(new URL('../../cchc-core/tests/cases/frameworks/mini.json', import.meta.url));
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.png': 'image/png', '.webmanifest': 'application/manifest+json', '.json': 'application/json',
@@ -69,9 +71,16 @@ async function cachedForOffline(page) {
   }, { timeout: 15000 });
 }
 
-/** The first visit: a draft made, the start page shown again, the release cached. */
-async function firstVisit() {
-  const opened = await openApp(browser, { path: base });
+/** The first visit: a draft made, the start page shown again, the release cached. `seed`: storage
+ * keys and texts already there, as an earlier release left them. */
+async function firstVisit(seed = {}) {
+  const opened = await openApp(browser, {
+    path: base,
+    initScript: (entries) => {
+      for (const [key, text] of entries) if (localStorage.getItem(key) === null) localStorage.setItem(key, text);
+    },
+    initArg: Object.entries(seed),
+  });
   const start = new StartPage(opened.page);
   const id = await start.createDraft({ framework: 'soc-trang-cap-so', unit: 'so-noi-vu', year: 2025 });
   await opened.page.goto(`${base}#/`);
@@ -139,10 +148,23 @@ test('the manifest names the app in Vietnamese, opens standalone in its folder, 
   await context.close();
 });
 
-test('a new release is offered, applied only when asked, and the drafts are intact', async () => {
+test('a new release is offered, applied only when asked, and the drafts are intact — one made now, and one an older release wrote (a golden file)', async () => {
   nextRelease = false;
-  const { context, page, watch, start, id } = await firstVisit();
+  // A draft as an earlier release stored it (the golden file without a fingerprint), with the
+  // framework it was made with.
+  const golden = await readFile(GOLDEN_OLD_DRAFT, 'utf8');
+  const goldenId = JSON.parse(golden).id;
+  const { context, page, watch, start, id } = await firstVisit({
+    [draftKey(goldenId)]: golden,
+    'cchc.v1.framework.mini@1': await readFile(MINI_FRAMEWORK, 'utf8'),
+  });
   const stored = await readRaw(page, draftKey(id));
+  const ws = new Workspace(page);
+  await page.goto(`${base}#/d/${goldenId}`);
+  await ws.tree.waitFor();
+  const goldenTotal = await ws.totalPoints.textContent();
+  await page.goto(`${base}#/`);
+  await start.ready();
   const wasm = () => page.evaluate(() => document.querySelector('link[rel="preload"][as="fetch"]').href);
   assert.doesNotMatch(await wasm(), new RegExp(NEXT_HASH));
 
@@ -162,6 +184,11 @@ test('a new release is offered, applied only when asked, and the drafts are inta
   assert.match(await wasm(), new RegExp(NEXT_HASH), 'the new release runs');
   assert.equal(await start.draftRow(id).count(), 1);
   assert.equal(await readRaw(page, draftKey(id)), stored, 'the draft is as it was');
+  assert.equal(await readRaw(page, draftKey(goldenId)), golden, 'the older release’s draft is as it was');
+  await page.goto(`${base}#/d/${goldenId}`);
+  await ws.tree.waitFor();
+  assert.equal(await ws.totalPoints.textContent(), goldenTotal, 'and opens in the new release with the same points');
+  assert.equal(await readRaw(page, draftKey(goldenId)), golden, 'opening it writes nothing');
   assert.deepEqual(watch.consoleErrors, []);
   nextRelease = false;
   await context.close();
