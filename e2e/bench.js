@@ -12,7 +12,9 @@
 //     problems shown or cleared (median and p95 of EDITS keystrokes), at CPU 1× and 4×.
 //  6. a slow link (1,6 Mbps, 150 ms each way) from a static server of dist/ (DIST) as a province
 //     may run it — compressing nothing, or sending the shipped .gz or .br copies: a first visit
-//     (nothing cached, no service worker) → the start page, and → a stored draft's workspace.
+//     (nothing cached, no service worker) → the start page, and → a stored draft's workspace;
+//     and after one visit, with the connection gone, a reload → the start page and → a draft's
+//     workspace (from the service worker's cache).
 // BENCH_ONLY=load runs only 1 and 2, BENCH_ONLY=builder only 4, BENCH_ONLY=editor only 5,
 // BENCH_ONLY=link only 6.
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
@@ -314,14 +316,47 @@ async function slowLink(browser, dist) {
   return out;
 }
 
+/** 6: after one visit (the service worker has cached the release), offline reloads. */
+async function offlineReload(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const id = await createDraft(page, 'soc-trang-cap-so');
+  await page.goto(APP_URL);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    const deadline = Date.now() + 20000;
+    // The whole release is in the cache once the full program's and the builder's pages are.
+    while (Date.now() < deadline) {
+      const keys = (await (await caches.open('cchc-app')).keys()).map((r) => r.url);
+      if (navigator.serviceWorker.controller && keys.some((u) => u.includes('/day-du/')) && keys.some((u) => u.includes('/tao-bo-tieu-chi/'))) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('the release was not cached');
+  });
+  await context.setOffline(true);
+  const starts = [];
+  const drafts = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto('about:blank');
+    starts.push(await timeToSelector(page, APP_URL, '[data-testid="framework-list"] article'));
+    await page.goto('about:blank');
+    drafts.push(await timeToSelector(page, `${APP_URL}#/d/${id}/i/1.1.2`, '[data-testid="item-1.1.2"]'));
+  }
+  await context.close();
+  return {
+    offline_reload_to_start_page_ms_median: round(median(starts)),
+    offline_reload_to_draft_workspace_ms_median: round(median(drafts)),
+  };
+}
+
 const browser = await launch();
 if (process.env.BENCH_ONLY === 'link') {
-  const link = await slowLink(browser, process.env.DIST);
+  const link = { ...(await slowLink(browser, process.env.DIST)), offline: await offlineReload(browser) };
   await browser.close();
   console.log(JSON.stringify(link, null, 2));
   process.exit(0);
 }
-const results = { start_page: {}, builtin_framework: {}, synthetic_framework: {}, evaluator_batches: [], builder: {}, editor: {}, slow_link: {} };
+const results = { start_page: {}, builtin_framework: {}, synthetic_framework: {}, evaluator_batches: [], builder: {}, editor: {}, slow_link: {}, offline: {} };
 if (process.env.BENCH_ONLY === 'editor') {
   results.editor = await editorRuns();
   await browser.close();
@@ -356,5 +391,6 @@ for (const dir of BATCHES) results.evaluator_batches.push(await batchLoad(browse
 for (const rate of [1, 4]) results.builder[`cpu_${rate}x`] = await builderRead(browser, rate);
 results.editor = await editorRuns();
 if (process.env.DIST) results.slow_link = await slowLink(browser, process.env.DIST);
+results.offline = await offlineReload(browser);
 await browser.close();
 console.log(JSON.stringify(results, null, 2));
