@@ -49,12 +49,18 @@ fn refused(e: wasm_bindgen::JsValue) -> StorageError {
     }))
 }
 
-fn local() -> Result<web_sys::Storage, StorageError> {
-    window()
-        .local_storage()
+/// localStorage, or this tab's sessionStorage: either may be missing, or throw when asked for.
+fn area(
+    get: fn(&web_sys::Window) -> Result<Option<web_sys::Storage>, wasm_bindgen::JsValue>,
+) -> Result<web_sys::Storage, StorageError> {
+    get(&window())
         .ok()
         .flatten()
         .ok_or(StorageError::Unavailable)
+}
+
+fn local() -> Result<web_sys::Storage, StorageError> {
+    area(web_sys::Window::local_storage)
 }
 
 pub fn draft_key(id: &str) -> String {
@@ -223,11 +229,7 @@ pub fn on_external_change(cb: impl Fn(Option<String>) + 'static) -> WindowListen
 }
 
 fn session() -> Result<web_sys::Storage, StorageError> {
-    window()
-        .session_storage()
-        .ok()
-        .flatten()
-        .ok_or(StorageError::Unavailable)
+    area(web_sys::Window::session_storage)
 }
 
 /// Hands `draft` (read from `file`, or stored here when `None`) to the next page of this tab.
