@@ -1,7 +1,8 @@
 // Offline after one visit: the service worker caches the app, so with the connection gone a reload
-// lists the drafts, a draft opens and takes edits, the submission file and the .xlsx are made and
-// the builder's page opens. Served from a sub-path (as a provincial portal would host it), every URL
-// stays inside it. The manifest is valid and its icons load.
+// lists the drafts, a draft opens and takes edits, the submission file and the .xlsx are made, the
+// report (the full program's) opens and prints, and the builder's page opens. Served from a
+// sub-path (as a provincial portal would host it), every URL stays inside it. The manifest is valid
+// and its icons load.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -89,7 +90,7 @@ async function firstVisit(seed = {}) {
   return { ...opened, start, id };
 }
 
-test('served from a sub-path, the app is cached on the first visit and works offline: the drafts listed, a draft edited, the file and the .xlsx made, the builder opened', async () => {
+test('served from a sub-path, the app is cached on the first visit and works offline: the drafts listed, a draft edited, the file and the .xlsx made, the report opened and printed, the builder opened', async () => {
   const { context, page, watch, start, id } = await firstVisit();
 
   await context.setOffline(true);
@@ -108,6 +109,12 @@ test('served from a sub-path, the app is cached on the first visit and works off
   assert.match(file.name, /\.json$/);
   const xlsx = await ws.exportXlsx();
   assert.match(xlsx.name, /\.xlsx$/, 'the spreadsheet worker runs offline');
+  // The report is the full program's (day-du/): it opens offline too, with the edit, and prints.
+  const report = await ws.openReport();
+  assert.match(page.url(), /\/cchc\/day-du\/#\/d\/.+\/bao-cao$/);
+  assert.ok(await report.table.locator('tbody tr').count() > 0, 'the report lists the items');
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  assert.ok(pdf.length > 10000, 'the report prints offline');
 
   // A new tab, offline, opens the app and the builder's page.
   const other = await context.newPage();
