@@ -537,6 +537,9 @@ messages! {
     SurveyEstimate
         vi "Ước tính điều tra xã hội học:"
         en "Survey estimate:";
+    FieldNotApplicable
+        vi "không áp dụng"
+        en "not applicable";
     NotApplicableShort
         vi "Không áp dụng — không tính vào điểm tối đa"
         en "Not applicable — left out of the maximum";

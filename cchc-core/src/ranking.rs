@@ -7,12 +7,24 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::draft::Draft;
-use crate::framework::{Block, Framework, UnitType};
-use crate::points::{Percent, Points};
+use crate::framework::{Block, Framework, Rule, UnitType};
+use crate::points::{Percent, Points, div_round};
 use crate::report::{Cell, PlainSheet};
 use crate::scoring::score;
 use crate::text::{Lang, fold_diacritics};
 use crate::units::{Unit, UnitList};
+
+/// A field of a unit's submission, as its component index (chỉ số thành phần) is computed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Component {
+    pub code: String,
+    /// The unit's self-scored points in the field (its survey estimates left out).
+    pub points: Points,
+    /// The part of the survey maximum the field holds: its survey items' applicable maxima.
+    pub survey_max: Points,
+    /// The field's applicable maximum; zero when the unit marked the whole field not applicable.
+    pub applicable_max: Points,
+}
 
 /// One unit's submission, scored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,8 +45,8 @@ pub struct Entry {
     pub bonus: Points,
     pub penalty: Points,
     pub applicable_max: Points,
-    /// (field code, component index).
-    pub components: Vec<(String, Percent)>,
+    /// The fields of the 100-point scale, for the component indexes.
+    pub components: Vec<Component>,
     /// The checksum did not match, or the file was imported as edited.
     pub edited: bool,
 }
@@ -57,11 +69,23 @@ impl Entry {
             bonus: sc.bonus,
             penalty: sc.penalty,
             applicable_max: sc.applicable_max,
-            components: sc
+            components: framework
                 .fields
                 .iter()
-                .filter(|f| f.block == Block::Regular)
-                .map(|f| (f.code.clone(), f.index))
+                .zip(&sc.fields)
+                .filter(|(_, f)| f.block == Block::Regular)
+                .map(|(field, f)| Component {
+                    code: f.code.clone(),
+                    points: f.points,
+                    survey_max: field
+                        .items()
+                        .into_iter()
+                        .filter(|n| n.rule().is_some_and(Rule::is_survey))
+                        .filter_map(|n| sc.nodes.get(&n.code))
+                        .map(|n| n.applicable_max)
+                        .sum(),
+                    applicable_max: f.applicable_max,
+                })
                 .collect(),
             edited: edited || draft.edited_outside,
         }
@@ -82,6 +106,34 @@ impl Entry {
 
     pub fn index(&self) -> Percent {
         self.total().percent_of(self.applicable_max)
+    }
+
+    /// The component index of field `i`: its points with its part of the province's survey points
+    /// (in proportion to the survey maximum the field holds: all of them where one field holds
+    /// the whole survey), ÷ its applicable maximum. As the total, it takes no survey estimate of
+    /// the unit's. `None` for a field the unit marked not applicable (nothing to divide by).
+    pub fn component_index(&self, i: usize) -> Option<Percent> {
+        let c = self.components.get(i)?;
+        if c.applicable_max == Points::ZERO {
+            return None;
+        }
+        let survey = if self.survey_max == Points::ZERO {
+            Points::ZERO
+        } else {
+            let share = div_round(
+                i128::from(self.survey().0) * i128::from(c.survey_max.0),
+                i128::from(self.survey_max.0),
+            );
+            Points(i64::try_from(share).unwrap_or(0))
+        };
+        Some((c.points + survey).percent_of(c.applicable_max))
+    }
+
+    /// Every field's component index, in the framework's order.
+    pub fn component_indexes(&self) -> Vec<Option<Percent>> {
+        (0..self.components.len())
+            .map(|i| self.component_index(i))
+            .collect()
     }
 
     /// The key that identifies a unit across files and years: its list id, or its folded name.
@@ -309,6 +361,9 @@ pub fn not_handed_in<'a>(
         .collect()
 }
 
+/// What the sheet holds for a component index the unit has not: its field is not applicable.
+pub const NOT_APPLICABLE: &str = "—";
+
 fn sheet_headers(lang: Lang) -> [&'static str; 9] {
     match lang {
         Lang::Vi => [
@@ -348,7 +403,7 @@ pub fn sheet(
     let block_label = block.label(lang);
     let codes: Vec<String> = ranked
         .first()
-        .map(|r| r.entry.components.iter().map(|c| c.0.clone()).collect())
+        .map(|r| r.entry.components.iter().map(|c| c.code.clone()).collect())
         .unwrap_or_default();
     let (field, rank_change, title) = match lang {
         Lang::Vi => (
@@ -380,7 +435,12 @@ pub fn sheet(
                 Cell::Percent(e.index()),
                 Cell::Text(band(r)),
             ];
-            row.extend(e.components.iter().map(|c| Cell::Percent(c.1)));
+            // A field the unit marked not applicable has no index: "—", as the table shows it.
+            row.extend(
+                e.component_indexes()
+                    .into_iter()
+                    .map(|c| c.map_or_else(|| Cell::Text(NOT_APPLICABLE.into()), Cell::Percent)),
+            );
             row.push(Cell::Text(r.movement(lang).unwrap_or_default()));
             row
         })
@@ -416,6 +476,53 @@ mod tests {
             components: Vec::new(),
             edited: false,
         }
+    }
+
+    fn field(code: &str, points: i64, survey_max: i64, applicable_max: i64) -> Component {
+        Component {
+            code: code.into(),
+            points: Points::from_whole(points),
+            survey_max: Points::from_whole(survey_max),
+            applicable_max: Points::from_whole(applicable_max),
+        }
+    }
+
+    #[test]
+    fn a_field_holding_the_whole_survey_reads_the_provinces_survey_points_over_its_maximum() {
+        let mut e = entry("Sở Y tế", 60);
+        e.components = vec![field("1", 60, 0, 70), field("8", 0, 30, 30)];
+        e.survey_estimate = Points::from_whole(30);
+        assert_eq!(
+            e.component_index(1),
+            Some(Percent(0)),
+            "the unit's estimate does not count, as in the total"
+        );
+        e.survey_entered = Some(Points::from_whole(24));
+        assert_eq!(e.component_index(1), Some(Percent::from_whole(80)));
+        assert_eq!(e.component_index(0), Some(Percent(8571)), "60 / 70");
+    }
+
+    #[test]
+    fn survey_points_shared_by_several_fields_go_in_proportion_to_each_ones_survey_maximum() {
+        let mut e = entry("Sở Y tế", 50);
+        // Field 1 holds 10 of the 30 survey points beside 40 self-scored; field 2 the other 20.
+        e.components = vec![field("1", 30, 10, 50), field("2", 20, 20, 50)];
+        e.survey_entered = Some(Points::from_whole(15));
+        // 30 + 15 × 10/30 = 35 of 50; 20 + 15 × 20/30 = 30 of 50.
+        assert_eq!(e.component_index(0), Some(Percent::from_whole(70)));
+        assert_eq!(e.component_index(1), Some(Percent::from_whole(60)));
+    }
+
+    #[test]
+    fn a_field_marked_not_applicable_has_no_component_index_and_sorts_after_the_scored_ones() {
+        let mut e = entry("UBND xã A", 50);
+        e.components = vec![field("1", 0, 0, 0), field("2", 0, 0, 10)];
+        assert_eq!(e.component_indexes(), vec![None, Some(Percent(0))]);
+        assert_eq!(e.component_index(5), None, "no such field");
+        // Highest first, as the table sorts: a field with no index after a zero.
+        let mut column = e.component_indexes();
+        column.sort_by(|a, b| b.cmp(a));
+        assert_eq!(column, vec![Some(Percent(0)), None]);
     }
 
     #[test]
@@ -475,9 +582,9 @@ mod tests {
     #[test]
     fn the_ranking_sheet_has_its_headers_in_either_language_and_a_row_per_unit() {
         let mut a = entry("Sở Y tế", 80);
-        a.components = vec![("1".into(), Percent::from_whole(90))];
+        a.components = vec![field("1", 9, 0, 10), field("2", 0, 0, 0)];
         let mut b = entry("Sở Tài chính", 70);
-        b.components = vec![("1".into(), Percent::from_whole(70))];
+        b.components = vec![field("1", 7, 0, 10), field("2", 0, 0, 0)];
         let ranked = rank(&[b, a]);
         let vi = sheet(&ranked, Lang::Vi, UnitType::So, |_| "Tốt".into());
         assert_eq!(vi.name, "Cấp sở");
@@ -495,6 +602,7 @@ mod tests {
                 "Chỉ số (%)",
                 "Xếp loại",
                 "Lĩnh vực 1",
+                "Lĩnh vực 2",
                 "Thay đổi thứ hạng"
             ]
         );
@@ -503,7 +611,7 @@ mod tests {
         assert_eq!(en.headers[0], "Rank");
         assert_eq!(en.headers[7], "Index (%)");
         assert_eq!(en.headers[9], "Field 1");
-        assert_eq!(en.headers[10], "Rank change");
+        assert_eq!(en.headers[11], "Rank change");
         assert_eq!(vi.rows.len(), 2);
         assert_eq!(
             vi.rows[0][..3],
@@ -515,7 +623,16 @@ mod tests {
         );
         assert_eq!(vi.rows[0][8], Cell::Text("Tốt".into()));
         assert_eq!(vi.rows[0][9], Cell::Percent(Percent::from_whole(90)));
-        assert_eq!(vi.rows[0][10], Cell::Text(String::new()));
+        assert_eq!(
+            vi.rows[0][10],
+            Cell::Text("—".into()),
+            "a field not applicable has no index"
+        );
+        assert_eq!(
+            vi.rows[0][11],
+            Cell::Text(String::new()),
+            "no rank change without last year"
+        );
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! Properties of the Sở Nội vụ ranking (`ranking::rank`, `with_previous`, `Entry`): ranks the way
 //! the province publishes them (1, 2, 2, 4), a stable order, every entry once, totals within their
-//! bounds, the province's survey points never lowering anyone, movement since last year, and the
+//! bounds, the province's survey points never lowering anyone (nor any component index), movement since last year, and the
 //! classification bands' edges.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use cchc_core::framework::UnitType;
-use cchc_core::ranking::{Entry, Ranked, rank, with_previous};
+use cchc_core::ranking::{Component, Entry, Ranked, rank, with_previous};
 use cchc_core::text::fold_diacritics;
 use cchc_core::{Framework, Lang, Percent, Points};
 use proptest::prelude::*;
@@ -56,7 +56,21 @@ fn entry(source: String, unit: String, unit_id: Option<String>, f: Figures) -> E
         bonus: Points(bonus),
         penalty: Points(penalty),
         applicable_max: Points(applicable_max),
-        components: vec![("1".into(), Percent(5_000))],
+        // Field 1 holds a third of the survey (10 of its 40 points), field 2 the rest (20 of 60).
+        components: vec![
+            Component {
+                code: "1".into(),
+                points: Points(self_scored * 3 / 10),
+                survey_max: Points(1_000),
+                applicable_max: Points(4_000),
+            },
+            Component {
+                code: "2".into(),
+                points: Points(self_scored * 4 / 10),
+                survey_max: Points(2_000),
+                applicable_max: Points(6_000),
+            },
+        ],
         edited: false,
     }
 }
@@ -226,6 +240,16 @@ proptest! {
         let (none_index, none_total, none_rank) = with(None);
         let (low_index, low_total, low_rank) = with(Some(low));
         let (high_index, high_total, high_rank) = with(Some(high));
+        // Nor any component index of the fields that share the survey.
+        let components = |survey: Option<i64>| {
+            let mut e = entries[i].clone();
+            e.survey_entered = survey.map(Points);
+            e.component_indexes()
+        };
+        let (none_c, low_c, high_c) = (components(None), components(Some(low)), components(Some(high)));
+        for f in 0..none_c.len() {
+            prop_assert!(none_c[f] <= low_c[f] && low_c[f] <= high_c[f], "field {f}: {none_c:?} {low_c:?} {high_c:?}");
+        }
         prop_assert!(none_index <= low_index && low_index <= high_index, "{none_index} {low_index} {high_index}");
         prop_assert!(none_rank >= low_rank && low_rank >= high_rank, "{none_rank} {low_rank} {high_rank}");
         // Below the cap the survey points are added as entered.

@@ -71,12 +71,8 @@ pub fn EvaluatorPage() -> impl IntoView {
                 SortBy::Survey => b.entry.survey().cmp(&a.entry.survey()),
                 SortBy::Total => b.entry.total().cmp(&a.entry.total()),
                 SortBy::Index => b.entry.index().cmp(&a.entry.index()),
-                SortBy::Component(i) => b
-                    .entry
-                    .components
-                    .get(i)
-                    .map(|c| c.1)
-                    .cmp(&a.entry.components.get(i).map(|c| c.1)),
+                // Highest first; a field not applicable (no index) after every scored one.
+                SortBy::Component(i) => b.entry.component_index(i).cmp(&a.entry.component_index(i)),
                 SortBy::Rank => a.rank.cmp(&b.rank),
             });
         }
@@ -89,13 +85,17 @@ pub fn EvaluatorPage() -> impl IntoView {
                     r.entry
                         .components
                         .iter()
-                        .map(|c| c.0.clone())
+                        .map(|c| c.code.clone())
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
         })
     });
     let has_last_year = Signal::derive(move || batch.last_year.with(|l| !l.is_empty()));
+    // A framework without a survey part (split 100 + 0) has no survey column to fill.
+    let has_survey = Signal::derive(move || {
+        ranked.with(|r| r.iter().any(|r| r.entry.survey_max > Points::ZERO))
+    });
     let band_of = move |r: &Ranked, l: Lang| band_label(state, r, l);
     let survey_problem = RwSignal::new(None::<(String, Msg)>);
     let header = move |label: Msg, key: SortBy| {
@@ -261,7 +261,7 @@ pub fn EvaluatorPage() -> impl IntoView {
                                 {header(Msg::Rank, SortBy::Rank)}
                                 {header(Msg::Unit, SortBy::Unit)}
                                 {header(Msg::SelfScoredPart, SortBy::SelfScored)}
-                                {header(Msg::SurveyPoints, SortBy::Survey)}
+                                <Show when=move || has_survey.get()>{header(Msg::SurveyPoints, SortBy::Survey)}</Show>
                                 {header(Msg::TotalPoints, SortBy::Total)}
                                 {header(Msg::Index, SortBy::Index)}
                                 <th scope="col">{tr(Msg::Band)}</th>
@@ -280,7 +280,7 @@ pub fn EvaluatorPage() -> impl IntoView {
                             <For
                                 each=move || ranked.get()
                                 key=|r| (r.entry.source.clone(), r.rank, r.entry.survey_entered, r.previous)
-                                children=move |r| view! { <RankRow ranked=r has_last_year=has_last_year problem=survey_problem /> }
+                                children=move |r| view! { <RankRow ranked=r has_last_year=has_last_year has_survey=has_survey problem=survey_problem /> }
                             />
                         </tbody>
                     </table>
@@ -312,6 +312,8 @@ fn band_label(state: AppState, r: &Ranked, l: Lang) -> Option<String> {
 fn RankRow(
     ranked: Ranked,
     has_last_year: Signal<bool>,
+    /// Whether the block's framework has a survey part to enter.
+    has_survey: Signal<bool>,
     /// Where a survey entry that cannot be taken is explained.
     problem: RwSignal<Option<(String, Msg)>>,
 ) -> impl IntoView {
@@ -356,11 +358,21 @@ fn RankRow(
             .unwrap_or_default()
     };
     let heat = e
-        .components
-        .iter()
-        .map(|(_, p)| {
-            let p = *p;
-            view! { <td class="num heat" style=heat_style(p)>{move || p.format(lang())}</td> }
+        .component_indexes()
+        .into_iter()
+        .map(|index| match index {
+            Some(p) => {
+                view! { <td class="num heat" style=heat_style(p)>{move || p.format(lang())}</td> }
+                    .into_any()
+            }
+            // Not applicable: out of the colour scale, and not to be read as a failing 0,00.
+            None => view! {
+                <td class="num not-applicable" data-testid="component-not-applicable">
+                    <span aria-hidden="true">"—"</span>
+                    <span class="visually-hidden">{tr(Msg::FieldNotApplicable)}</span>
+                </td>
+            }
+            .into_any(),
         })
         .collect_view();
     let (self_scored, total, index) = (e.self_scored, e.total(), e.index());
@@ -376,12 +388,14 @@ fn RankRow(
                 {e.edited.then(|| view! { <span class="badge warn">{tr(Msg::EditedMark)}</span> })}
             </th>
             <td class="num">{move || self_scored.format(lang())}</td>
-            <td class="num">
-                <input type="text" inputmode="decimal" class="survey-input" aria-label=survey_label
-                    data-testid="survey-input" prop:value=move || entered.map(|p| p.format_short(lang())).unwrap_or_default()
-                    placeholder=move || format!("≤ {}", survey_max.format_short(lang()))
-                    on:change=set_survey />
-            </td>
+            <Show when=move || has_survey.get()>
+                <td class="num">
+                    <input type="text" inputmode="decimal" class="survey-input" aria-label=survey_label.clone()
+                        data-testid="survey-input" prop:value=move || entered.map(|p| p.format_short(lang())).unwrap_or_default()
+                        placeholder=move || format!("≤ {}", survey_max.format_short(lang()))
+                        on:change=set_survey.clone() />
+                </td>
+            </Show>
             <td class="num" data-testid="total">{move || total.format(lang())}</td>
             <td class="num" data-testid="index">{move || format!("{} %", index.format(lang()))}</td>
             <td>{band}</td>

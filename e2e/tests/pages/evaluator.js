@@ -64,12 +64,15 @@ export class EvaluatorPage {
         unit,
         edited: text(th.querySelector('.badge')),
         selfScored: text(cells[2]),
-        survey: tr.querySelector('[data-testid=survey-input]').value,
-        surveyMax: tr.querySelector('[data-testid=survey-input]').placeholder,
+        // null where the framework has no survey part (no survey column).
+        survey: tr.querySelector('[data-testid=survey-input]')?.value ?? null,
+        surveyMax: tr.querySelector('[data-testid=survey-input]')?.placeholder ?? null,
         total: text(tr.querySelector('[data-testid=total]')),
         index: text(tr.querySelector('[data-testid=index]')),
         band: text(cells[6]),
-        components: [...tr.querySelectorAll('td.heat')].map(text),
+        // A field the unit marked not applicable reads "—" (its words are for screen readers).
+        components: [...tr.querySelectorAll('td.heat, td.not-applicable')]
+          .map((td) => (td.classList.contains('not-applicable') ? '—' : text(td))),
         movement: movement ? text(movement) : null,
         indexChange: movement ? text(movement.nextElementSibling) : null,
       };
