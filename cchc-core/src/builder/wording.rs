@@ -1722,7 +1722,9 @@ impl Reader<'_, '_> {
         let written: Vec<Band> = bands.iter().map(|b| b.0).collect();
         for (k, (band, _, words)) in bands.iter_mut().enumerate() {
             let others = || written.iter().enumerate().filter(move |(j, _)| *j != k);
-            if band.to_open {
+            // A band of one value ("từ 0% - 0%") keeps its edge: made exclusive it would hold
+            // nothing, and the meeting band then overlaps it, which is said as an overlap.
+            if band.to_open && band.from < band.to {
                 let mut meets = others().filter(|(_, o)| o.from == band.to).peekable();
                 if meets.peek().is_some() {
                     // Read literally unless that would put the edge in two bands.
@@ -1737,7 +1739,7 @@ impl Reader<'_, '_> {
                 .iter()
                 .enumerate()
                 .any(|(j, o)| j != k && o.to == band.from && o.to_inclusive);
-            if band.from_open && taken {
+            if band.from_open && taken && band.from < band.to {
                 band.from_inclusive = false;
                 settled.push((band.from, words.clone()));
             }
