@@ -87,6 +87,9 @@ messages! {
     NextItem
         vi "Tiêu chí sau →"
         en "Next item →";
+    BackToCriteriaList
+        vi "← Danh sách tiêu chí"
+        en "← List of items";
     PreviousItem
         vi "← Tiêu chí trước"
         en "← Previous item";
@@ -173,6 +176,9 @@ messages! {
     AppTitle
         vi "Tự đánh giá Chỉ số cải cách hành chính"
         en "Public Administration Reform Index self-assessment";
+    AppTitleShort
+        vi "Chỉ số CCHC"
+        en "PAR Index";
     MainNavigation
         vi "Chức năng"
         en "Sections";

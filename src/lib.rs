@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use crate::components::carry::CarryPanel;
 use crate::components::import::ImportPanel;
-use crate::components::lang_switch::LangSwitch;
+use crate::components::app_header::AppHeader;
 use crate::components::new_release::NewRelease;
 use crate::i18n::{Msg, tr};
 use crate::pages::evaluator::EvaluatorPage;
@@ -193,17 +193,7 @@ pub fn App(screens: Screens) -> impl IntoView {
     let page = move || (screens.page)(page_kind.get());
     view! {
         <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
-        <header class="app-header">
-            <a class="home" href="#/" data-testid="home">
-                <h1 data-testid="app-title">{tr(Msg::AppTitle)}</h1>
-            </a>
-            <nav class="main-nav" aria-label=i18n::tr(Msg::MainNavigation)>
-                <a href="#/" data-testid="nav-start">{i18n::tr(Msg::SelfAssessment)}</a>
-                <a href="#/huong-dan" data-testid="nav-trainer">{i18n::tr(Msg::TrainerNav)}</a>
-                <a href="#/so-noi-vu" data-testid="nav-evaluator">{i18n::tr(Msg::EvaluatorNav)}</a>
-            </nav>
-            <LangSwitch />
-        </header>
+        <AppHeader />
         <main id="main">
             <NewRelease />
             <ImportPanel />

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { launch, openApp } from './browser.js';
+import { axeViolations, assertNone } from './axe.js';
 import {
   CarryPanel, StartPage, Workspace, TrainerPage, Presenter, EvaluatorPage, loadFramework, nodeByCode, waitForText,
   fileOf, generateSubmissions,
@@ -23,16 +23,6 @@ after(async () => {
   await browser?.close();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
-
-/** Runs axe-core on the page; returns its violations, each as id, impact, help and targets. */
-async function axeViolations(page, where) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.map((v) => `[${where}] ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)}`).join('\n')}`);
-}
-
-function assertNone(violations) {
-  assert.equal(violations.length, 0, `axe-core violations:\n${violations.join('\n')}`);
-}
 
 /** A draft with a few answers, one document and one giải trình, so every part of the UI shows. */
 async function draftWithSomeAnswers(page) {

@@ -31,10 +31,13 @@ export function watchPage(page, watch = { consoleErrors: [], outsideRequests: []
 /**
  * Opens a fresh context and page that record console errors and outside requests.
  * `initScript` (a function, with its `initArg`) runs in every page of the context before the
- * app's own scripts, e.g. to make localStorage misbehave or to seed it.
+ * app's own scripts, e.g. to make localStorage misbehave or to seed it. `hasTouch` and `isMobile`
+ * make it a phone: touch events, the viewport meta tag honoured.
  */
-export async function openApp(browser, { path = '', viewport = { width: 1280, height: 720 }, initScript, initArg } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', acceptDownloads: true });
+export async function openApp(browser, {
+  path = '', viewport = { width: 1280, height: 720 }, hasTouch = false, isMobile = false, initScript, initArg,
+} = {}) {
+  const context = await browser.newContext({ viewport, hasTouch, isMobile, locale: 'vi-VN', acceptDownloads: true });
   if (initScript) await context.addInitScript(initScript, initArg);
   const page = await context.newPage();
   const watch = watchPage(page);

@@ -336,7 +336,7 @@ fn EditorDetails() -> impl IntoView {
             <table class="rule-rows" data-testid="form-bands">
                 <thead><tr>
                     <th>{tr(Msg::BandLabel)}</th><th>{tr(Msg::FromPercent)}</th><th>{tr(Msg::Inclusive)}</th>
-                    <th>{tr(Msg::ToPercent)}</th><th>{tr(Msg::Inclusive)}</th><th></th>
+                    <th>{tr(Msg::ToPercent)}</th><th>{tr(Msg::Inclusive)}</th><th><span class="visually-hidden">{tr(Msg::Actions)}</span></th>
                 </tr></thead>
                 <tbody>
                     {move || (0..band_count.get()).map(|i| view! {
@@ -756,7 +756,7 @@ fn RuleEditor(key: NodeKey) -> impl IntoView {
             RuleKind::YesNo => rule_input(key, "rule-yes-points", Msg::YesPoints, true, |r| r.yes_points.clone(), |r, v| r.yes_points = v),
             RuleKind::Levels => view! {
                 <table class="rule-rows" data-testid="rule-levels">
-                    <thead><tr><th>{tr(Msg::LevelLabel)}</th><th>{tr(Msg::PointsWord)}</th><th></th></tr></thead>
+                    <thead><tr><th>{tr(Msg::LevelLabel)}</th><th>{tr(Msg::PointsWord)}</th><th><span class="visually-hidden">{tr(Msg::Actions)}</span></th></tr></thead>
                     <tbody>{(0..s.levels).map(|i| view! {
                         <tr>
                             <td>{rule_input(key, "level-label", Msg::LevelLabel, false,
@@ -776,7 +776,7 @@ fn RuleEditor(key: NodeKey) -> impl IntoView {
                 <table class="rule-rows" data-testid="rule-bands">
                     <thead><tr>
                         <th>{tr(Msg::FromPercent)}</th><th>{tr(Msg::Inclusive)}</th><th>{tr(Msg::ToPercent)}</th>
-                        <th>{tr(Msg::Inclusive)}</th><th>{tr(Msg::PointsWord)}</th><th></th>
+                        <th>{tr(Msg::Inclusive)}</th><th>{tr(Msg::PointsWord)}</th><th><span class="visually-hidden">{tr(Msg::Actions)}</span></th>
                     </tr></thead>
                     <tbody>{(0..s.bands).map(|i| view! {
                         <tr>
@@ -808,7 +808,7 @@ fn RuleEditor(key: NodeKey) -> impl IntoView {
             RuleKind::CountBands => view! {
                 {rule_input(key, "rule-count", Msg::CountLabel, true, |r| r.count.vi.clone(), |r, v| r.count.vi = v)}
                 <table class="rule-rows" data-testid="rule-count-bands">
-                    <thead><tr><th>{tr(Msg::FromCount)}</th><th>{tr(Msg::ToCount)}</th><th>{tr(Msg::PointsWord)}</th><th></th></tr></thead>
+                    <thead><tr><th>{tr(Msg::FromCount)}</th><th>{tr(Msg::ToCount)}</th><th>{tr(Msg::PointsWord)}</th><th><span class="visually-hidden">{tr(Msg::Actions)}</span></th></tr></thead>
                     <tbody>{(0..s.count_bands).map(|i| view! {
                         <tr>
                             <td>{rule_input(key, "count-from", Msg::FromCount, false,
@@ -832,7 +832,7 @@ fn RuleEditor(key: NodeKey) -> impl IntoView {
             }.into_any(),
             RuleKind::Checklist => view! {
                 <table class="rule-rows" data-testid="rule-checklist">
-                    <thead><tr><th>{tr(Msg::PartId)}</th><th>{tr(Msg::PartLabel)}</th><th>{tr(Msg::PointsWord)}</th><th></th></tr></thead>
+                    <thead><tr><th>{tr(Msg::PartId)}</th><th>{tr(Msg::PartLabel)}</th><th>{tr(Msg::PointsWord)}</th><th><span class="visually-hidden">{tr(Msg::Actions)}</span></th></tr></thead>
                     <tbody>{(0..s.checklist).map(|i| view! {
                         <tr>
                             <td>{rule_input(key, "part-id", Msg::PartId, false,

@@ -325,6 +325,7 @@ fn ListEditor() -> impl IntoView {
             <datalist id="unit-names">
                 {move || names.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
             </datalist>
+            <div class="table-scroll">
             <table class="unit-table" data-testid="units-table">
                 <thead><tr>
                     <th scope="col">"#"</th>
@@ -341,6 +342,7 @@ fn ListEditor() -> impl IntoView {
                     </For>
                 </tbody>
             </table>
+            </div>
             <div class="actions">
                 <button type="button" data-testid="units-add" on:click=add>{tr(Msg::AddUnit)}</button>
             </div>

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::components::evidence::EvidencePanel;
 use crate::components::item_input::ItemInput;
+use crate::components::item_tree::points_short;
 use crate::i18n::{Msg, tr};
 use crate::route::Route;
 use crate::state::AppState;
@@ -94,14 +95,27 @@ pub fn ItemPanel(draft_id: String, code: String) -> impl IntoView {
         Block::Bonus => Some(Msg::BonusItem.text(lang())),
         Block::Penalty => Some(Msg::PenaltyItem.text(lang())),
     };
+    let to_list = Route::Item {
+        draft: draft_id.clone(),
+        code: None,
+    }
+    .href();
     let nav_link = move |target: Option<String>, msg: Msg, testid: &'static str| {
         target.map(|c| {
             view! {
-                <a class="button" href=Route::Item { draft: draft_id.clone(), code: Some(c) }.href() data-testid=testid>
+                <a class=format!("button {testid}") href=Route::Item { draft: draft_id.clone(), code: Some(c) }.href() data-testid=testid>
                     {move || msg.text(lang())}
                 </a>
             }
         })
+    };
+    let here_code = code.clone();
+    let here = move || {
+        let points = score
+            .get()
+            .map(|s| points_short(block, s.points, s.applicable_max, lang()))
+            .unwrap_or_default();
+        format!("{here_code} · {points}")
     };
     let prev_link = nav_link(prev, Msg::PreviousItem, "prev-item");
     let next_link = nav_link(next, Msg::NextItem, "next-item");
@@ -110,6 +124,7 @@ pub fn ItemPanel(draft_id: String, code: String) -> impl IntoView {
 
     view! {
         <article class="item-panel" aria-labelledby=labelled_by>
+            <a class="button back-to-list" href=to_list data-testid="back-to-list">{tr(Msg::BackToCriteriaList)}</a>
             <p class="lineage muted" data-testid="lineage">{breadcrumb}</p>
             <h2 id=heading_id>
                 <span class="item-code">{code.clone()}</span> " " {move || title.get(lang()).to_string()}
@@ -151,6 +166,7 @@ pub fn ItemPanel(draft_id: String, code: String) -> impl IntoView {
 
             <nav class="item-nav" aria-label=tr(Msg::ItemNavigation)>
                 {prev_link}
+                <span class="item-nav-here" data-testid="item-nav-here">{here}</span>
                 {next_link}
             </nav>
         </article>

@@ -89,11 +89,9 @@ fn tree_node(
     let title = node.title.clone();
     let block = node.block;
     let points_text = move || {
-        let l = lang();
-        slice.get().map(|(p, m, _)| match block {
-            Block::Penalty if p > Points::ZERO => format!("−{}", p.format_short(l)),
-            _ => format!("{}/{}", p.format_short(l), m.format_short(l)),
-        })
+        slice
+            .get()
+            .map(|(p, m, _)| points_short(block, p, m, lang()))
     };
     if node.is_item() {
         let code_sel = code.clone();
@@ -148,5 +146,13 @@ fn tree_node(
             </li>
         }
         .into_any()
+    }
+}
+
+/// A node's points as the tree writes them: "1,5/2", or "−0,5" for a deduction.
+pub fn points_short(block: Block, points: Points, max: Points, lang: cchc_core::Lang) -> String {
+    match block {
+        Block::Penalty if points > Points::ZERO => format!("−{}", points.format_short(lang)),
+        _ => format!("{}/{}", points.format_short(lang), max.format_short(lang)),
     }
 }

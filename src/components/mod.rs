@@ -1,3 +1,4 @@
+pub mod app_header;
 pub mod bar_chart;
 pub mod carry;
 pub mod draft_header;

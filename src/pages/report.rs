@@ -104,6 +104,7 @@ fn report_body(t: ScoreTable, l: Lang) -> impl IntoView {
         view! { <p>{Msg::NoItemLacksEvidence.text(l)}</p> }.into_any()
     } else {
         view! {
+            <div class="table-scroll" role="region" tabindex="0" aria-label=Msg::LackingEvidenceHeading.text(l)>
             <table class="report-table lacking">
                 <thead><tr><th>{Msg::Item.text(l)}</th><th>{Msg::ExplanationShort.text(l)}</th></tr></thead>
                 <tbody>
@@ -112,6 +113,7 @@ fn report_body(t: ScoreTable, l: Lang) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         }
         .into_any()
     };
@@ -130,6 +132,7 @@ fn report_body(t: ScoreTable, l: Lang) -> impl IntoView {
         </header>
         <section>
             <h2>{Msg::ScoreTableHeading.text(l)}</h2>
+            <div class="table-scroll" role="region" tabindex="0" aria-label=Msg::ScoreTableHeading.text(l)>
             <table class="report-table" data-testid="report-table">
                 <thead>
                     <tr>
@@ -144,6 +147,7 @@ fn report_body(t: ScoreTable, l: Lang) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
         </section>
         <section class="report-summary">
             <h2>{Msg::Summary.text(l)}</h2>

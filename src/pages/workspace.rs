@@ -1,5 +1,6 @@
 use cchc_core::framework::FrameworkStatus;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::draft_header::DraftHeader;
 use crate::components::item_panel::ItemPanel;
@@ -23,11 +24,24 @@ pub fn WorkspacePage(draft_id: String) -> impl IntoView {
         .first()
         .map(|n| n.code.clone())
         .unwrap_or_default();
-    let selected = Memo::new(move |_| match state.route.get() {
-        Route::Item {
-            code: Some(code), ..
-        } => code,
-        _ => first.clone(),
+    let route_code = Memo::new(move |_| match state.route.get() {
+        Route::Item { code, .. } => code,
+        _ => None,
+    });
+    // The criteria list (no item in the address) keeps the last item selected, so that on a
+    // phone, back from an item to the list, the list shows where the clerk was.
+    let selected = Memo::new(move |before: Option<&String>| match route_code.get() {
+        Some(code) => code,
+        None => before.cloned().unwrap_or_else(|| first.clone()),
+    });
+    // On a narrow screen the list and the item are two views, the address saying which.
+    let pane = move || if route_code.with(Option::is_some) { "item" } else { "criteria" };
+    Effect::new(move |was_item: Option<bool>| {
+        let is_item = route_code.with(Option::is_some);
+        if was_item == Some(true) && !is_item {
+            show_selected_in_tree(&selected.get_untracked());
+        }
+        is_item
     });
     let model_note = (fw.status == FrameworkStatus::Model).then(|| {
         let fw = fw.clone();
@@ -41,7 +55,7 @@ pub fn WorkspacePage(draft_id: String) -> impl IntoView {
         <div class="workspace">
             <DraftHeader />
             {model_note}
-            <div class="workspace-body">
+            <div class="workspace-body" data-pane=pane data-testid="workspace-body">
                 <ItemTree draft_id=draft_id.clone() selected=selected />
                 <div class="item-area">
                     // Keyed, so that each item gets fresh elements: nothing opened or typed in
@@ -56,4 +70,19 @@ pub fn WorkspacePage(draft_id: String) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// Back from an item to the list: the item's row gets the focus, so the list does not open at
+/// its top.
+fn show_selected_in_tree(code: &str) {
+    let Some(link) = document()
+        .query_selector(&format!("a.tree-item[data-testid=\"tree-{code}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    // Focusing scrolls the row into view (its scroll margin keeps it clear of the sticky totals).
+    let _ = link.focus();
 }
