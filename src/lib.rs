@@ -13,9 +13,9 @@ pub mod storage;
 
 use leptos::prelude::*;
 
+use crate::components::app_header::AppHeader;
 use crate::components::carry::CarryPanel;
 use crate::components::import::ImportPanel;
-use crate::components::app_header::AppHeader;
 use crate::components::new_release::NewRelease;
 use crate::i18n::{Msg, tr};
 use crate::pages::evaluator::EvaluatorPage;

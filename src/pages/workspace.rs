@@ -35,7 +35,13 @@ pub fn WorkspacePage(draft_id: String) -> impl IntoView {
         None => before.cloned().unwrap_or_else(|| first.clone()),
     });
     // On a narrow screen the list and the item are two views, the address saying which.
-    let pane = move || if route_code.with(Option::is_some) { "item" } else { "criteria" };
+    let pane = move || {
+        if route_code.with(Option::is_some) {
+            "item"
+        } else {
+            "criteria"
+        }
+    };
     Effect::new(move |was_item: Option<bool>| {
         let is_item = route_code.with(Option::is_some);
         if was_item == Some(true) && !is_item {
