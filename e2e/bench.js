@@ -3,7 +3,8 @@
 //  1. load → first interactive render of the start page, at CPU 1× and 4× (median of RUNS);
 //  2. per framework (the built-in sở framework, the generated 1,000-item one): load → workspace
 //     ready, and edit → points and index updated in the page (median and p95 of EDITS edits), at
-//     CPU 1× and 4×; JS heap after the edits.
+//     CPU 1× and 4×; JS heap after the edits; the built-in one again on a phone (360 × 740, touch),
+//     where 4× stands for a mid-range phone;
 //  3. the Sở Nội vụ view: a batch of 33 and of 1,000 submission files loaded and ranked;
 //  4. the framework builder: a 100-row Word annex chosen → the tree shown (median of RUNS, CPU
 //     1× and 4×), measured from the test's side (includes handing the file to the page).
@@ -34,8 +35,12 @@ const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
 const p95 = (xs) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 const round = (x) => Math.round(x * 10) / 10;
 
-async function newPage(browser, rate) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+const DESKTOP = { viewport: { width: 1280, height: 720 } };
+// A common Android phone: its screen, touch, the viewport meta tag honoured.
+const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
+
+async function newPage(browser, rate, device = DESKTOP) {
+  const context = await browser.newContext(device);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -110,8 +115,8 @@ async function editLatencies(page, code) {
   }, { code, edits: EDITS });
 }
 
-async function workspace(browser, rate, { frameworkId, file, yesNoItem }) {
-  const { context, page, cdp } = await newPage(browser, 1);
+async function workspace(browser, rate, { frameworkId, file, yesNoItem, device }) {
+  const { context, page, cdp } = await newPage(browser, 1, device);
   const id = await createDraft(page, frameworkId, file);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   const loads = [];
@@ -356,7 +361,7 @@ if (process.env.BENCH_ONLY === 'link') {
   console.log(JSON.stringify(link, null, 2));
   process.exit(0);
 }
-const results = { start_page: {}, builtin_framework: {}, synthetic_framework: {}, evaluator_batches: [], builder: {}, editor: {}, slow_link: {}, offline: {} };
+const results = { start_page: {}, builtin_framework: {}, synthetic_framework: {}, phone_builtin_framework: {}, evaluator_batches: [], builder: {}, editor: {}, slow_link: {}, offline: {} };
 if (process.env.BENCH_ONLY === 'editor') {
   results.editor = await editorRuns();
   await browser.close();
@@ -381,10 +386,14 @@ for (const rate of [1, 4]) {
   if (SYNTHETIC) {
     results.synthetic_framework[`cpu_${rate}x`] = await workspace(browser, rate, { frameworkId: 'synthetic-1000', file: SYNTHETIC, yesNoItem: '1.6' });
   }
+  results.phone_builtin_framework[`cpu_${rate}x`] = await workspace(browser, rate, { frameworkId: 'soc-trang-cap-so', yesNoItem: '1.1.2', device: PHONE });
 }
 if (process.env.BENCH_ONLY === 'load') {
   await browser.close();
-  console.log(JSON.stringify({ start_page: results.start_page, builtin_framework: results.builtin_framework, synthetic_framework: results.synthetic_framework }, null, 2));
+  console.log(JSON.stringify({
+    start_page: results.start_page, builtin_framework: results.builtin_framework,
+    synthetic_framework: results.synthetic_framework, phone_builtin_framework: results.phone_builtin_framework,
+  }, null, 2));
   process.exit(0);
 }
 for (const dir of BATCHES) results.evaluator_batches.push(await batchLoad(browser, dir));

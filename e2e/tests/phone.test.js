@@ -279,6 +279,10 @@ test('on a phone, by touch: a draft made, five items of different kinds answered
     assert.equal(await body.getAttribute('data-pane'), 'item');
     assert.equal(await ws.tree.isVisible(), false, 'the item has the screen to itself');
     await ws.answer(node, answers[node.code]);
+    // A number box brings up the phone's number keys.
+    const modes = await ws.item(node.code).locator('[data-testid=numerator], [data-testid=denominator], [data-testid=count], [data-testid=estimate]')
+      .evaluateAll((boxes) => boxes.map((b) => `${b.dataset.testid}:${b.inputMode}`));
+    for (const mode of modes) assert.match(mode, /:(numeric|decimal)$/, `${node.code} ${mode}`);
     if (i === 0) {
       await ws.addDocument({ number: '15/KH-SNV', date: '2025-01-10', issuer: 'Sở Nội vụ', title: 'Kế hoạch cải cách hành chính năm 2025' });
       await ws.evidenceList().locator('li').first().waitFor();

@@ -289,13 +289,13 @@ fn ListEditor() -> impl IntoView {
                 </div>
                 <div class="meta-field">
                     <label for="units-year-from">{tr(Msg::ListFrom)}</label>
-                    <input id="units-year-from" type="number" min="2000" max="2100" data-testid="units-year-from"
+                    <input id="units-year-from" type="number" min="2000" max="2100" inputmode="numeric" data-testid="units-year-from"
                         prop:value=move || state.open.with(|o| year_text(o.as_ref().and_then(|o| o.list.years).map(|y| y.from)))
                         on:input=move |ev| set_years(Some(parse_year(&event_target_value(&ev))), None) />
                 </div>
                 <div class="meta-field">
                     <label for="units-year-to">{tr(Msg::ListTo)}</label>
-                    <input id="units-year-to" type="number" min="2000" max="2100" data-testid="units-year-to"
+                    <input id="units-year-to" type="number" min="2000" max="2100" inputmode="numeric" data-testid="units-year-to"
                         prop:value=move || state.open.with(|o| year_text(o.as_ref().and_then(|o| o.list.years).and_then(|y| y.to)))
                         on:input=move |ev| set_years(None, Some(parse_year(&event_target_value(&ev)))) />
                 </div>
@@ -434,7 +434,7 @@ fn UnitRow(i: usize) -> impl IntoView {
                     }
                 }}
             </select></td>
-            <td><input type="number" min="2000" max="2100" class="year" data-testid="unit-retired" aria-label=tr(Msg::RetiredFrom)
+            <td><input type="number" min="2000" max="2100" inputmode="numeric" class="year" data-testid="unit-retired" aria-label=tr(Msg::RetiredFrom)
                 prop:value=move || state.read_unit(i, |u| u.retired_from.map(|y| y.to_string()).unwrap_or_default())
                 on:input=move |ev| { let v = parse_year(&event_target_value(&ev)); state.edit_unit(i, |u| u.retired_from = v); } /></td>
             <td><input type="text" list="unit-names" data-testid="unit-merge" aria-label=tr(Msg::MergedInto)
