@@ -277,6 +277,8 @@ test('on a phone, by touch: a draft made, five items of different kinds answered
     await ws.treeLink(node.code).tap();
     await ws.item(node.code).waitFor();
     assert.equal(await body.getAttribute('data-pane'), 'item');
+    // The tapped row is gone with the list: the focus is on the item's heading, at the top.
+    await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), `item-heading-${node.code}`));
     assert.equal(await ws.tree.isVisible(), false, 'the item has the screen to itself');
     await ws.answer(node, answers[node.code]);
     // A number box brings up the phone's number keys.
@@ -297,6 +299,14 @@ test('on a phone, by touch: a draft made, five items of different kinds answered
   }
   await ws.waitSaved();
 
+  // The next item, by the thumb: it opens at its top, its heading focused.
+  const items = scoredItems(fw).map((n) => n.code);
+  const after = items[items.indexOf(chosen[4].code) + 1];
+  await page.getByTestId('next-item').tap();
+  await ws.item(after).waitFor();
+  await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), `item-heading-${after}`));
+  assert.ok(await onScreen(page, page.locator(`[id="item-heading-${after}"]`)), 'the next item opens at its top');
+
   // The totals are the core's, on the summary too.
   const card = scoreNatively(FW_ID, {
     year: 2025,
@@ -304,6 +314,9 @@ test('on a phone, by touch: a draft made, five items of different kinds answered
   });
   const total = `${fmt(card.total)} / ${fmtShort(card.applicable_max)}`;
   await waitForText(ws.totalPoints, total);
+  // At an item the item has the screen; the draft's ways out are in the list's view.
+  assert.equal(await page.getByTestId('to-summary').isVisible(), false);
+  await page.getByTestId('back-to-list').tap();
   await page.getByTestId('to-summary').tap();
   await page.waitForURL(/tong-hop$/);
   await page.getByTestId('field-chart').waitFor();

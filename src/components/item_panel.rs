@@ -126,7 +126,8 @@ pub fn ItemPanel(draft_id: String, code: String) -> impl IntoView {
         <article class="item-panel" aria-labelledby=labelled_by>
             <a class="button back-to-list" href=to_list data-testid="back-to-list">{tr(Msg::BackToCriteriaList)}</a>
             <p class="lineage muted" data-testid="lineage">{breadcrumb}</p>
-            <h2 id=heading_id>
+            // The focus lands here when the item is opened from a link that is then gone.
+            <h2 id=heading_id tabindex="-1">
                 <span class="item-code">{code.clone()}</span> " " {move || title.get(lang()).to_string()}
             </h2>
             <p class="item-max">

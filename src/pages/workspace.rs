@@ -42,12 +42,14 @@ pub fn WorkspacePage(draft_id: String) -> impl IntoView {
             "criteria"
         }
     };
-    Effect::new(move |was_item: Option<bool>| {
-        let is_item = route_code.with(Option::is_some);
-        if was_item == Some(true) && !is_item {
-            show_selected_in_tree(&selected.get_untracked());
+    Effect::new(move |before: Option<Option<String>>| {
+        let now = route_code.get();
+        match (before, &now) {
+            (Some(Some(_)), None) => show_selected_in_tree(&selected.get_untracked()),
+            (Some(_), Some(code)) => show_item(code),
+            _ => {}
         }
-        is_item
+        now
     });
     let model_note = (fw.status == FrameworkStatus::Model).then(|| {
         let fw = fw.clone();
@@ -91,4 +93,28 @@ fn show_selected_in_tree(code: &str) {
     };
     // Focusing scrolls the row into view (its scroll margin keeps it clear of the sticky totals).
     let _ = link.focus();
+}
+
+/// Another item opened: when the link that opened it is gone (the list hidden on a phone, the
+/// previous / next link replaced with the panel), the focus goes to the item's heading; and the
+/// item is scrolled to its top when that is above the screen, not left where the last one ended.
+fn show_item(code: &str) {
+    let Some(heading) = document()
+        .get_element_by_id(&format!("item-heading-{code}"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let focus_lost = document()
+        .active_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_none_or(|e| e.offset_parent().is_none() || !e.is_connected());
+    if focus_lost {
+        let _ = heading.focus();
+    }
+    if let Some(panel) = heading.closest(".item-panel").ok().flatten()
+        && panel.get_bounding_client_rect().top() < 0.0
+    {
+        panel.scroll_into_view();
+    }
 }

@@ -204,7 +204,15 @@ export class Workspace {
     return (await head.locator('.tree-points').textContent())?.trim();
   }
 
+  /** On a phone, at an item, the draft's ways out wait in the list's view: go there first. */
+  async showDraftActions() {
+    if (await this.page.getByTestId('to-summary').isVisible()) return;
+    await this.page.getByTestId('back-to-list').click();
+    await this.page.getByTestId('to-summary').waitFor();
+  }
+
   async openSummary() {
+    await this.showDraftActions();
     await this.page.getByTestId('to-summary').click();
     await this.page.waitForURL(/\/tong-hop$/);
     const summary = new Summary(this.page);
@@ -213,6 +221,7 @@ export class Workspace {
   }
 
   async openReport() {
+    await this.showDraftActions();
     await this.page.getByTestId('to-report').click();
     await this.page.waitForURL(/\/bao-cao$/);
     const report = new Report(this.page);
@@ -222,11 +231,13 @@ export class Workspace {
 
   /** “Xuất tệp nộp”: the submission file, as { name, bytes }. */
   async exportDraft() {
+    await this.showDraftActions();
     return downloadFrom(this.page, () => this.page.getByTestId('export-draft').click());
   }
 
   /** “Xuất bảng điểm Excel”: the .xlsx made by the worker, as { name, bytes }. */
   async exportXlsx() {
+    await this.showDraftActions();
     return downloadFrom(this.page, () => this.page.getByTestId('export-xlsx').click());
   }
 }
