@@ -24,6 +24,30 @@ fn every_shipped_framework_loads_and_validates() {
     assert_eq!(load_all().len(), 3);
 }
 
+/// The compiled-in text is the source file without its layout: the same JSON, and smaller.
+#[test]
+fn what_is_compiled_in_reads_as_the_files_in_the_repository() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shipped = builtin::FRAMEWORK_FILES
+        .iter()
+        .map(|(name, text)| (format!("frameworks/{name}"), *text))
+        .chain([(
+            format!("units/{}", builtin::UNIT_LIST_FILE.0),
+            builtin::UNIT_LIST_FILE.1,
+        )]);
+    for (path, text) in shipped {
+        let source = std::fs::read_to_string(dir.join(&path)).unwrap();
+        let read = |t: &str| serde_json::from_str::<serde_json::Value>(t).unwrap();
+        assert_eq!(read(text), read(&source), "{path}");
+        assert!(
+            text.len() < source.len() * 9 / 10,
+            "{path}: {} of {} bytes",
+            text.len(),
+            source.len()
+        );
+    }
+}
+
 #[test]
 fn the_shipped_frameworks_are_one_for_departments_one_for_districts_and_one_for_communes() {
     let types: Vec<UnitType> = load_all().iter().map(|f| f.unit_type).collect();
