@@ -65,6 +65,49 @@ async fn the_language_switch_turns_the_interface_and_the_page_language_to_englis
 }
 
 #[wasm_bindgen_test]
+async fn the_menu_button_opens_the_sections_and_a_section_or_escape_closes_them() {
+    let root = mount(|| view! { <App screens=cchc_app::EVERY_SCREEN /> });
+    leptos::task::tick().await;
+    let button = by_testid(&root, "menu-button");
+    let nav = root.query_selector("#main-nav").unwrap().unwrap();
+    let expanded = || button.get_attribute("aria-expanded").unwrap();
+    assert_eq!(expanded(), "false");
+    assert_eq!(button.get_attribute("aria-controls").unwrap(), "main-nav");
+    assert_eq!(button.get_attribute("aria-label").unwrap(), "Chức năng");
+
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(expanded(), "true");
+    assert!(nav.class_list().contains("open"));
+    by_testid(&root, "nav-trainer").click();
+    leptos::task::tick().await;
+    assert_eq!(expanded(), "false", "going to a section closes the menu");
+    assert!(!nav.class_list().contains("open"));
+
+    button.click();
+    leptos::task::tick().await;
+    by_testid(&root, "nav-start").focus().unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    by_testid(&root, "nav-start")
+        .dispatch_event(&escape)
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(expanded(), "false", "Escape closes the menu");
+    let focused = document().active_element().unwrap();
+    assert_eq!(
+        focused.get_attribute("data-testid").as_deref(),
+        Some("menu-button"),
+        "and gives the focus back to its button"
+    );
+    let _ = window().location().set_hash("#/");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn the_start_page_lists_the_built_in_frameworks_marked_as_models() {
     let root = mount(|| {
         AppState::provide().lang.set(cchc_core::Lang::Vi);
