@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { APP_URL, launch, openApp } from './browser.js';
 import { axeViolations, assertNone } from './axe.js';
 import {
-  StartPage, Workspace, TrainerPage, Presenter, EvaluatorPage, BuilderPage, EditorPage,
-  loadFramework, nodeByCode, scoredItems, scoreNatively, generateSubmissions, downloadFrom, waitForText, eventually,
+  StartPage, Workspace, CarryPanel, TrainerPage, Presenter, EvaluatorPage, BuilderPage, EditorPage,
+  loadFramework, nodeByCode, scoredItems, scoreNatively, generateSubmissions, downloadFrom, waitForText, eventually, fileOf,
   fmt, fmtShort,
 } from './pages.js';
 
@@ -53,6 +53,24 @@ const SCREENS = [
     await start.createDraft({ framework: FW_ID, unit: 'so-noi-vu', year: 2025 });
     await start.goto();
     await start.draftRows().first().waitFor();
+  }],
+  ['the import panel previewing a file', async (page) => {
+    const { ws } = await draftAtAnItem(page);
+    const exported = await ws.exportDraft();
+    const start = new StartPage(page);
+    await start.goto();
+    const panel = await start.pickFile(fileOf(exported.name, exported.bytes));
+    await panel.preview.waitFor();
+  }],
+  ['the carry panel, a draft carried into next year', async (page) => {
+    const { id } = await draftAtAnItem(page);
+    const start = new StartPage(page);
+    await start.goto();
+    await start.draftRow(id).getByTestId('carry-draft').click();
+    const carry = new CarryPanel(page);
+    await carry.summary.waitFor();
+    await carry.year.fill('2026');
+    await carry.outsideYear.waitFor();
   }],
   ['the workspace at an item', async (page) => {
     const { ws } = await draftAtAnItem(page);
