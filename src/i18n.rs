@@ -87,6 +87,9 @@ messages! {
     NextItem
         vi "Tiêu chí sau →"
         en "Next item →";
+    Chart
+        vi "Biểu đồ"
+        en "Chart";
     BackToCriteriaList
         vi "← Danh sách tiêu chí"
         en "← List of items";

@@ -2,6 +2,7 @@ use cchc_core::Percent;
 use cchc_core::chart::horizontal_bars;
 use leptos::prelude::*;
 
+use crate::i18n::Msg;
 use crate::state::AppState;
 
 /// Component indexes as horizontal bars: inline SVG whose geometry comes from the core.
@@ -15,7 +16,10 @@ pub fn BarChart(
     let view_box = format!("0 0 {} {}", chart.width, chart.height + 20);
     let grid = chart.grid.clone();
     let height = chart.height;
+    // On a phone the chart keeps a readable size and scrolls sideways in its box.
     view! {
+        <div class="chart-scroll" role="region" tabindex="0"
+            aria-label=move || format!("{}: {}", Msg::Chart.text(state.lang.get()), title.get())>
         <svg class="bar-chart" viewBox=view_box role="img" data-testid="field-chart">
             <title>{move || title.get()}</title>
             {grid.into_iter().map(|(p, x)| view! {
@@ -32,5 +36,6 @@ pub fn BarChart(
                 }
             }).collect_view()}
         </svg>
+        </div>
     }
 }
