@@ -6,12 +6,11 @@ import { join } from 'node:path';
 import { launch, openApp } from './browser.js';
 import { axeViolations, assertNone } from './axe.js';
 import {
-  CarryPanel, StartPage, Workspace, TrainerPage, Presenter, EvaluatorPage, loadFramework, nodeByCode, waitForText,
-  fileOf, generateSubmissions,
+  CarryPanel, StartPage, TrainerPage, Presenter, EvaluatorPage, loadFramework, waitForText,
+  fileOf, generateSubmissions, draftWithSomeAnswers,
 } from './pages.js';
 
 const FW_ID = 'soc-trang-cap-so';
-const fw = loadFramework(FW_ID);
 
 let browser;
 let scratch;
@@ -23,21 +22,6 @@ after(async () => {
   await browser?.close();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
-
-/** A draft with a few answers, one document and one giải trình, so every part of the UI shows. */
-async function draftWithSomeAnswers(page) {
-  const id = await new StartPage(page).createDraft({ framework: FW_ID, unit: 'so-noi-vu', year: 2025 });
-  const ws = new Workspace(page);
-  await ws.select('1.1.1');
-  await ws.answer(nodeByCode(fw, '1.1.1'), { kind: 'level', id: 'cham' });
-  await ws.addDocument({ number: '12/KH-SNV', date: '2024-12-30', issuer: 'Sở Nội vụ', title: 'Kế hoạch CCHC năm 2025' });
-  await ws.select('1.1.3');
-  await ws.answer(nodeByCode(fw, '1.1.3'), { kind: 'ratio', numerator: 11, denominator: 10 });
-  await ws.select('3.1.1');
-  await ws.answer(nodeByCode(fw, '3.1.1'), { kind: 'not_applicable', reason: '' });
-  await ws.waitSaved();
-  return { id, ws };
-}
 
 test('the start page, with a saved draft and an unreadable one listed, has no axe-core violation', async () => {
   const { context, page, watch } = await openApp(browser);

@@ -17,3 +17,4 @@ export * from './pages/builder.js';
 export * from './pages/editor.js';
 export * from './pages/units.js';
 export * from './pages/carry.js';
+export * from './drafts.js';

@@ -10,8 +10,8 @@ import { APP_URL, launch, openApp } from './browser.js';
 import { axeViolations, assertNone } from './axe.js';
 import {
   StartPage, Workspace, CarryPanel, TrainerPage, Presenter, EvaluatorPage, BuilderPage, EditorPage,
-  loadFramework, nodeByCode, scoredItems, scoreNatively, generateSubmissions, downloadFrom, waitForText, eventually, fileOf,
-  fmt, fmtShort,
+  loadFramework, scoredItems, scoreNatively, generateSubmissions, downloadFrom, waitForText, eventually, fileOf,
+  fmt, fmtShort, draftWithSomeAnswers,
 } from './pages.js';
 
 const FW_ID = 'soc-trang-cap-so';
@@ -33,19 +33,6 @@ after(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-/** A draft with a level, a ratio above 100 % and a document, opened at item 1.1.3. */
-async function draftAtAnItem(page) {
-  const id = await new StartPage(page).createDraft({ framework: FW_ID, unit: 'so-noi-vu', year: 2025 });
-  const ws = new Workspace(page);
-  await ws.goto(id, '1.1.1');
-  await ws.answer(nodeByCode(fw, '1.1.1'), { kind: 'level', id: 'cham' });
-  await ws.addDocument({ number: '12/KH-SNV', date: '2024-12-30', issuer: 'Sở Nội vụ', title: 'Kế hoạch cải cách hành chính năm 2025 của Sở Nội vụ tỉnh Sóc Trăng' });
-  await ws.goto(id, '1.1.3');
-  await ws.answer(nodeByCode(fw, '1.1.3'), { kind: 'ratio', numerator: 11, denominator: 10 });
-  await ws.waitSaved();
-  return { id, ws };
-}
-
 /** Each screen, and how to reach it with enough on it that a wide part would show. */
 const SCREENS = [
   ['the start page with a draft listed', async (page) => {
@@ -55,7 +42,7 @@ const SCREENS = [
     await start.draftRows().first().waitFor();
   }],
   ['the import panel previewing a file', async (page) => {
-    const { ws } = await draftAtAnItem(page);
+    const { ws } = await draftWithSomeAnswers(page);
     const exported = await ws.exportDraft();
     const start = new StartPage(page);
     await start.goto();
@@ -63,7 +50,7 @@ const SCREENS = [
     await panel.preview.waitFor();
   }],
   ['the carry panel, a draft carried into next year', async (page) => {
-    const { id } = await draftAtAnItem(page);
+    const { id } = await draftWithSomeAnswers(page);
     const start = new StartPage(page);
     await start.goto();
     await start.draftRow(id).getByTestId('carry-draft').click();
@@ -73,21 +60,22 @@ const SCREENS = [
     await carry.outsideYear.waitFor();
   }],
   ['the workspace at an item', async (page) => {
-    const { ws } = await draftAtAnItem(page);
+    const { id, ws } = await draftWithSomeAnswers(page);
+    await ws.goto(id, '1.1.3');
     await ws.openWhy('1.1.3');
   }],
   ['the workspace’s criteria list', async (page) => {
-    const { id, ws } = await draftAtAnItem(page);
+    const { id, ws } = await draftWithSomeAnswers(page);
     await ws.goto(id);
     await ws.tree.waitFor();
   }],
   ['the summary', async (page) => {
-    const { ws } = await draftAtAnItem(page);
+    const { ws } = await draftWithSomeAnswers(page);
     const summary = await ws.openSummary();
     await summary.chart.waitFor();
   }],
   ['the report', async (page) => {
-    const { ws } = await draftAtAnItem(page);
+    const { ws } = await draftWithSomeAnswers(page);
     await ws.openReport();
     await page.getByTestId('field-chart').waitFor();
   }],

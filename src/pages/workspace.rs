@@ -80,29 +80,29 @@ pub fn WorkspacePage(draft_id: String) -> impl IntoView {
     .into_any()
 }
 
+/// The page's element that `selector` names, if it is there.
+fn html_element(selector: &str) -> Option<web_sys::HtmlElement> {
+    document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+}
+
 /// Back from an item to the list: the item's row gets the focus, so the list does not open at
 /// its top.
 fn show_selected_in_tree(code: &str) {
-    let Some(link) = document()
-        .query_selector(&format!("a.tree-item[data-testid=\"tree-{code}\"]"))
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return;
-    };
     // Focusing scrolls the row into view (its scroll margin keeps it clear of the sticky totals).
-    let _ = link.focus();
+    if let Some(link) = html_element(&format!("a.tree-item[data-testid=\"tree-{code}\"]")) {
+        let _ = link.focus();
+    }
 }
 
 /// Another item opened: when the link that opened it is gone (the list hidden on a phone, the
 /// previous / next link replaced with the panel), the focus goes to the item's heading; and the
 /// item is scrolled to its top when that is above the screen, not left where the last one ended.
 fn show_item(code: &str) {
-    let Some(heading) = document()
-        .get_element_by_id(&format!("item-heading-{code}"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
+    let Some(heading) = html_element(&format!("[id=\"item-heading-{code}\"]")) else {
         return;
     };
     let focus_lost = document()
