@@ -6,11 +6,13 @@
 //! Layers, each using only those below it:
 //! `submission` → `draft` → `snapshot` → `scoring` → `answer`, `framework` → `fingerprint`,
 //! `points`, `text`; beside them `report` and `ranking` (read drafts and scorecards), `sample`,
-//! `builtin`, `units`, `chart`.
+//! `builtin`, `units`, `chart`. `appraisal` is the council's record (on `answer` and `scoring`),
+//! `appraisal::file` its file, on top of `submission`.
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod answer;
+pub mod appraisal;
 pub mod builder;
 pub mod builtin;
 pub mod carry;

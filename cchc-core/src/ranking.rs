@@ -6,6 +6,8 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
+use crate::answer::Answers;
+use crate::appraisal::Appraisal;
 use crate::draft::Draft;
 use crate::framework::{Block, Framework, Rule, UnitType};
 use crate::points::{Percent, Points, div_round};
@@ -37,7 +39,13 @@ pub struct Entry {
     pub year: u16,
     pub framework_id: String,
     pub framework_version: String,
+    /// The self-scored points that count: the council's appraised points where the unit's
+    /// submission was appraised, else the unit's own.
     pub self_scored: Points,
+    /// The unit's own self-scored points, as claimed in its file.
+    pub claimed: Points,
+    /// The points are the council's (an appraisal of this very submission was applied).
+    pub appraised: bool,
     /// The unit's own survey estimate, and the province's figure when entered.
     pub survey_estimate: Points,
     pub survey_entered: Option<Points>,
@@ -52,8 +60,35 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The unit's submission on its own self-score.
     pub fn new(source: String, framework: &Framework, draft: &Draft, edited: bool) -> Entry {
-        let sc = score(framework, &draft.answers);
+        Entry::scored(source, framework, draft, &draft.answers, edited)
+    }
+
+    /// The unit's submission on the council's appraised points. The caller has checked that the
+    /// appraisal is of this submission (`appraisal::file::check_appraisal`).
+    pub fn appraised(
+        source: String,
+        framework: &Framework,
+        draft: &Draft,
+        edited: bool,
+        appraisal: &Appraisal,
+    ) -> Entry {
+        let answers = appraisal.apply_to(&draft.answers);
+        let mut entry = Entry::scored(source, framework, draft, &answers, edited);
+        entry.claimed = score(framework, &draft.answers).self_scored;
+        entry.appraised = true;
+        entry
+    }
+
+    fn scored(
+        source: String,
+        framework: &Framework,
+        draft: &Draft,
+        answers: &Answers,
+        edited: bool,
+    ) -> Entry {
+        let sc = score(framework, answers);
         Entry {
             source,
             unit_id: draft.unit.id.clone(),
@@ -63,6 +98,8 @@ impl Entry {
             framework_id: framework.id.clone(),
             framework_version: framework.version.clone(),
             self_scored: sc.self_scored,
+            claimed: sc.self_scored,
+            appraised: false,
             survey_estimate: sc.survey,
             survey_entered: None,
             survey_max: sc.survey_max,
@@ -364,12 +401,13 @@ pub fn not_handed_in<'a>(
 /// What the sheet holds for a component index the unit has not: its field is not applicable.
 pub const NOT_APPLICABLE: &str = "—";
 
-fn sheet_headers(lang: Lang) -> [&'static str; 9] {
+fn sheet_headers(lang: Lang) -> [&'static str; 10] {
     match lang {
         Lang::Vi => [
             "Xếp hạng",
             "Đơn vị",
             "Điểm tự đánh giá",
+            "Điểm thẩm định",
             "Điểm điều tra XHH",
             "Điểm thưởng",
             "Điểm trừ",
@@ -381,6 +419,7 @@ fn sheet_headers(lang: Lang) -> [&'static str; 9] {
             "Rank",
             "Unit",
             "Self-scored",
+            "Appraised",
             "Survey",
             "Bonus",
             "Penalty",
@@ -427,7 +466,13 @@ pub fn sheet(
             let mut row = vec![
                 Cell::Whole(i64::from(r.rank)),
                 Cell::Text(e.unit.clone()),
-                Cell::Points(e.self_scored),
+                Cell::Points(e.claimed),
+                // Not yet appraised: "—", so that the claim is never read as the council's.
+                if e.appraised {
+                    Cell::Points(e.self_scored)
+                } else {
+                    Cell::Text(NOT_APPLICABLE.into())
+                },
                 Cell::Points(e.survey()),
                 Cell::Points(e.bonus),
                 Cell::Points(e.penalty),
@@ -467,6 +512,8 @@ mod tests {
             framework_id: "f".into(),
             framework_version: "1".into(),
             self_scored: Points::from_whole(self_scored),
+            claimed: Points::from_whole(self_scored),
+            appraised: false,
             survey_estimate: Points::ZERO,
             survey_entered: None,
             survey_max: Points::from_whole(30),
@@ -595,6 +642,7 @@ mod tests {
                 "Xếp hạng",
                 "Đơn vị",
                 "Điểm tự đánh giá",
+                "Điểm thẩm định",
                 "Điểm điều tra XHH",
                 "Điểm thưởng",
                 "Điểm trừ",
@@ -609,27 +657,30 @@ mod tests {
         let en = sheet(&ranked, Lang::En, UnitType::Huyen, |_| "Good".into());
         assert_eq!(en.title, "PAR Index ranking — Districts");
         assert_eq!(en.headers[0], "Rank");
-        assert_eq!(en.headers[7], "Index (%)");
-        assert_eq!(en.headers[9], "Field 1");
-        assert_eq!(en.headers[11], "Rank change");
+        assert_eq!(en.headers[3], "Appraised");
+        assert_eq!(en.headers[8], "Index (%)");
+        assert_eq!(en.headers[10], "Field 1");
+        assert_eq!(en.headers[12], "Rank change");
         assert_eq!(vi.rows.len(), 2);
         assert_eq!(
-            vi.rows[0][..3],
+            vi.rows[0][..4],
             [
                 Cell::Whole(1),
                 Cell::Text("Sở Y tế".into()),
-                Cell::Points(Points::from_whole(80))
-            ]
+                Cell::Points(Points::from_whole(80)),
+                Cell::Text("—".into()),
+            ],
+            "not appraised: the claim only"
         );
-        assert_eq!(vi.rows[0][8], Cell::Text("Tốt".into()));
-        assert_eq!(vi.rows[0][9], Cell::Percent(Percent::from_whole(90)));
+        assert_eq!(vi.rows[0][9], Cell::Text("Tốt".into()));
+        assert_eq!(vi.rows[0][10], Cell::Percent(Percent::from_whole(90)));
         assert_eq!(
-            vi.rows[0][10],
+            vi.rows[0][11],
             Cell::Text("—".into()),
             "a field not applicable has no index"
         );
         assert_eq!(
-            vi.rows[0][11],
+            vi.rows[0][12],
             Cell::Text(String::new()),
             "no rank change without last year"
         );

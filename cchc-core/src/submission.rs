@@ -100,7 +100,7 @@ impl fmt::Display for DraftError {
 /// error, and every map is keyed by `String`. `serde_json` fails only on an impl that returns an
 /// error or a map key that is not a string, so the `Err` arm is unreachable and no caller can
 /// ever be handed an empty or partial file.
-fn write_json(value: &impl Serialize, pretty: bool) -> String {
+pub(crate) fn write_json(value: &impl Serialize, pretty: bool) -> String {
     let written = if pretty {
         serde_json::to_string_pretty(value)
     } else {
@@ -147,17 +147,11 @@ impl Draft {
     /// `CCHC-2025-So-Noi-vu-tu-danh-gia.json`: a name a clerk recognises, without diacritics
     /// (they are kept inside the file).
     pub fn file_name(&self) -> String {
-        let unit = crate::text::strip_diacritics(&self.unit.name)
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
-        let unit = if unit.is_empty() {
-            "don-vi".to_string()
-        } else {
-            unit
-        };
-        format!("CCHC-{}-{unit}-tu-danh-gia.json", self.answers.year)
+        format!(
+            "CCHC-{}-{}-tu-danh-gia.json",
+            self.answers.year,
+            file_slug(&self.unit.name)
+        )
     }
 
     /// The checksum of this draft's content: the canonical JSON of the draft without its
@@ -190,6 +184,21 @@ impl Draft {
     }
 }
 
+/// A unit's name as a file names it: no diacritics, every run of other characters than ASCII
+/// letters and digits one `-`; `don-vi` when nothing is left.
+pub(crate) fn file_slug(unit: &str) -> String {
+    let slug = crate::text::strip_diacritics(unit)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        "don-vi".to_string()
+    } else {
+        slug
+    }
+}
+
 /// One way an answer in a file does not fit the framework.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnswerProblem {
@@ -205,6 +214,21 @@ pub enum AnswerProblem {
 }
 
 impl AnswerProblem {
+    /// The item the problem is at; `None` for a problem of the register.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            AnswerProblem::UnknownCode(c)
+            | AnswerProblem::DoesNotFit(c)
+            | AnswerProblem::NotApplicableNotAllowed(c)
+            | AnswerProblem::NoTaskNotAllowed(c) => Some(c),
+            AnswerProblem::UnknownLevel { code, .. }
+            | AnswerProblem::UnknownChecklistItem { code, .. }
+            | AnswerProblem::EstimateOutOfRange { code, .. }
+            | AnswerProblem::UnknownEvidence { code, .. } => Some(code),
+            AnswerProblem::DuplicateEvidenceId(_) => None,
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         let p = |x: &Points| x.format_short(lang);
         match (self, lang) {

@@ -50,6 +50,8 @@ fn entry(source: String, unit: String, unit_id: Option<String>, f: Figures) -> E
         framework_id: "soc-trang-cap-so".into(),
         framework_version: "2025.1".into(),
         self_scored: Points(self_scored),
+        claimed: Points(self_scored),
+        appraised: false,
         survey_estimate: Points(2_400),
         survey_entered: survey.map(Points),
         survey_max: Points(3_000),
