@@ -789,6 +789,92 @@ messages! {
         vi "Xuất Excel"
         en "Export Excel";
 
+    // The appraisal round (thẩm định), in the Sở Nội vụ view
+    Appraise
+        vi "Thẩm định"
+        en "Appraise";
+    AppraisedMark
+        vi "đã thẩm định"
+        en "appraised";
+    LoadAppraisals
+        vi "Mở các tệp thẩm định đã xuất (để làm tiếp)"
+        en "Open exported appraisal files (to go on)";
+    AppraisalWithoutSubmission
+        vi "chưa có tệp tự đánh giá của đơn vị này trong đợt; hãy nạp tệp tự đánh giá trước:"
+        en "this unit's self-assessment is not in the batch; load it first:";
+    AppraisalHeading
+        vi "Thẩm định"
+        en "Appraisal";
+    AppraisalHelp
+        vi "Hội đồng thẩm định chấm lại từng tiêu chí theo cách chấm của tiêu chí, ghi ý kiến nơi không thống nhất. Câu trả lời của đơn vị không bị thay đổi. Xuất tệp thẩm định để gửi đơn vị và để mở lại làm tiếp."
+        en "The council re-scores each item within its rule and comments where it disagrees. The unit's answers are not changed. Export the appraisal file to send to the unit and to open it again later.";
+    AppraisalFinal
+        vi "Kết quả thẩm định cuối cùng (sau giải trình bổ sung)"
+        en "Final appraisal (after the supplementary explanation)";
+    AppraiseShow
+        vi "Hiện tiêu chí"
+        en "Show items";
+    AppraiseShowAll
+        vi "Tất cả"
+        en "All";
+    AppraiseShowDiffer
+        vi "Điểm khác tự đánh giá"
+        en "Points differ";
+    AppraiseShowLacking
+        vi "Thiếu tài liệu kiểm chứng"
+        en "Lacking evidence";
+    AppraiseShowCommented
+        vi "Đã có ý kiến"
+        en "Appraised";
+    AppraiseNothingShown
+        vi "Không có tiêu chí nào."
+        en "No items.";
+    AppraiseLacking
+        vi "thiếu tài liệu"
+        en "no evidence";
+    AppraiseItem
+        vi "Chấm lại"
+        en "Re-score";
+    ClaimedPoints
+        vi "Điểm tự đánh giá"
+        en "Self-assessed";
+    AppraisedPoints
+        vi "Điểm thẩm định"
+        en "Appraised";
+    Difference
+        vi "Chênh lệch"
+        en "Difference";
+    SelfScoredIndex
+        vi "Tỷ lệ phần tự đánh giá"
+        en "Self-scored part";
+    ExportAppraisal
+        vi "Xuất tệp thẩm định"
+        en "Export the appraisal file";
+    CloseAppraisal
+        vi "Đóng"
+        en "Close";
+    ItemCode
+        vi "Mã"
+        en "Code";
+    AppraisalActions
+        vi "Thao tác"
+        en "Actions";
+    AppraisedValue
+        vi "Điểm thẩm định của hội đồng"
+        en "The council's appraisal";
+    KeepUnitsAnswer
+        vi "Giữ điểm tự đánh giá của đơn vị"
+        en "Keep the unit's own answer";
+    UnitsSelfAssessment
+        vi "Đơn vị tự đánh giá"
+        en "The unit's self-assessment";
+    NoDocuments
+        vi "không có tài liệu"
+        en "none";
+    AppraisalComment
+        vi "Ý kiến thẩm định"
+        en "The council's comment";
+
 }
 
 /// The words for an item's mark in the tree.

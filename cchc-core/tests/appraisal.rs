@@ -399,3 +399,54 @@ fn units_with_different_applicable_maxima_are_ranked_by_index_not_by_points() {
     let ranked = rank(&[a, b]);
     assert_eq!(ranked[0].entry.unit, "Sở Ít nhiệm vụ");
 }
+
+#[test]
+fn the_review_lists_every_item_with_the_claim_beside_the_councils_points() {
+    use cchc_core::appraisal::{Filter, review};
+    let fw = so_framework();
+    let mut draft = submission(&fw, "Sở Y tế");
+    let (code, lowest, lowest_points) = level_item(&fw, &draft);
+    // One claim left unproven: its evidence and giải trình removed.
+    let unproven = draft
+        .answers
+        .items
+        .iter()
+        .find(|(c, a)| **c != code && !a.evidence.is_empty())
+        .map(|(c, _)| c.clone())
+        .unwrap();
+    let item = draft.answers.items.get_mut(&unproven).unwrap();
+    item.evidence.clear();
+    item.explanation.clear();
+    let mut a = appraisal_of(&draft);
+    a.set_value(&code, Some(lowest));
+    let commented = fw
+        .items()
+        .into_iter()
+        .find(|n| n.code != code)
+        .unwrap()
+        .code
+        .clone();
+    a.set_comment(&commented, "Đề nghị bổ sung".into());
+    let own = score(&fw, &draft.answers);
+    let rows = review(&fw, &own, &a.score(&fw, &draft.answers), &a);
+    assert_eq!(rows.len(), fw.items().len(), "every item, in order");
+    let shown = |f: Filter| -> Vec<&str> {
+        rows.iter()
+            .filter(|r| r.shown_by(f))
+            .map(|r| r.code.as_str())
+            .collect()
+    };
+    assert_eq!(shown(Filter::Differ), vec![code.as_str()]);
+    let row = rows.iter().find(|r| r.code == code).unwrap();
+    assert_eq!(row.difference(), lowest_points - own.nodes[&code].points);
+    assert!(shown(Filter::LackingEvidence).contains(&unproven.as_str()));
+    let mut touched = vec![code.as_str(), commented.as_str()];
+    touched.sort();
+    let mut got = shown(Filter::Appraised);
+    got.sort();
+    assert_eq!(got, touched);
+    assert!(
+        rows.iter().any(|r| r.survey),
+        "survey items are listed, marked"
+    );
+}

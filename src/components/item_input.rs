@@ -29,25 +29,67 @@ pub fn parse_count(text: &str) -> Result<u64, Msg> {
         .ok_or(Msg::NumberTooLarge)
 }
 
-fn set_value(state: AppState, code: &str, value: Option<Value>) {
-    state.edit(Edit::SetValue {
-        code: code.to_string(),
-        value,
-    });
+/// Where one item's value is read and written: the open draft's answer (the unit's), or the
+/// council's appraised value in the Sở Nội vụ view.
+#[derive(Clone, Copy)]
+pub struct ValueBinding {
+    value: Signal<Option<Value>>,
+    write: StoredValue<Box<dyn Fn(Option<Value>) + Send + Sync>>,
+    /// The words that differ: the fieldset's legend and the clearing button.
+    legend: Msg,
+    clear: Msg,
 }
 
+impl ValueBinding {
+    pub fn new(
+        value: Signal<Option<Value>>,
+        write: impl Fn(Option<Value>) + Send + Sync + 'static,
+        legend: Msg,
+        clear: Msg,
+    ) -> ValueBinding {
+        ValueBinding {
+            value,
+            write: StoredValue::new(Box::new(write)),
+            legend,
+            clear,
+        }
+    }
+
+    /// The open draft's answer to `code`, changed by an `Edit`.
+    fn draft_answer(state: AppState, code: String) -> ValueBinding {
+        let read = code.clone();
+        let value = Memo::new(move |_| {
+            state.draft.with(|d| {
+                d.as_ref()
+                    .and_then(|d| d.answers.items.get(&read))
+                    .and_then(|a| a.value.clone())
+            })
+        });
+        ValueBinding::new(
+            value.into(),
+            move |value| {
+                state.edit(Edit::SetValue {
+                    code: code.clone(),
+                    value,
+                })
+            },
+            Msg::YourAnswer,
+            Msg::ClearAnswer,
+        )
+    }
+
+    fn set(&self, value: Option<Value>) {
+        self.write.with_value(|write| write(value));
+    }
+}
+
+/// The input for `node`: the open draft's answer, or the value `binding` names.
 #[component]
-pub fn ItemInput(node: Node) -> impl IntoView {
+pub fn ItemInput(node: Node, #[prop(optional)] binding: Option<ValueBinding>) -> impl IntoView {
     let state = AppState::expect();
     let code = node.code.clone();
-    let code_v = code.clone();
-    let value = Memo::new(move |_| {
-        state.draft.with(|d| {
-            d.as_ref()
-                .and_then(|d| d.answers.items.get(&code_v))
-                .and_then(|a| a.value.clone())
-        })
-    });
+    let slot = binding.unwrap_or_else(|| ValueBinding::draft_answer(state, code.clone()));
+    let value = slot.value;
     // What the item held before "không áp dụng" or "không phát sinh" was ticked, to restore it
     // when the box is unticked.
     let before_special = StoredValue::new(None::<Value>);
@@ -58,20 +100,16 @@ pub fn ItemInput(node: Node) -> impl IntoView {
         return ().into_any();
     };
 
-    let regular = regular_input(state, node.clone(), rule.clone(), value);
-    let code_na = code.clone();
-    let code_reason = code.clone();
-    let code_nt = code.clone();
-    let code_clear = code.clone();
-    let toggle = move |on: bool, special_value: Value, code: &str| {
+    let regular = regular_input(state, node.clone(), rule.clone(), slot);
+    let toggle = move |on: bool, special_value: Value| {
         if on {
             let current = value.get_untracked();
             if !matches!(current, Some(Value::NotApplicable { .. } | Value::NoTask)) {
                 before_special.set_value(current);
             }
-            set_value(state, code, Some(special_value));
+            slot.set(Some(special_value));
         } else {
-            set_value(state, code, before_special.get_value());
+            slot.set(before_special.get_value());
         }
     };
     let reason = move || match value.get() {
@@ -86,7 +124,7 @@ pub fn ItemInput(node: Node) -> impl IntoView {
     view! {
         <div class="item-input" data-testid=format!("item-{code}")>
             <fieldset class="regular" disabled=special>
-                <legend>{tr(Msg::YourAnswer)}</legend>
+                <legend>{tr(slot.legend)}</legend>
                 {regular}
             </fieldset>
             {node.allow_no_task.then(|| {
@@ -95,7 +133,7 @@ pub fn ItemInput(node: Node) -> impl IntoView {
                     <div class="special">
                         <input type="checkbox" id=nt_id.clone() data-testid="no-task"
                             prop:checked=is_no_task
-                            on:change=move |ev| toggle(event_target_checked(&ev), Value::NoTask, &code_nt) />
+                            on:change=move |ev| toggle(event_target_checked(&ev), Value::NoTask) />
                         <label for=nt_id2>{tr(Msg::NoTaskThisYear)}</label>
                     </div>
                 }
@@ -111,7 +149,6 @@ pub fn ItemInput(node: Node) -> impl IntoView {
                             on:change=move |ev| toggle(
                                 event_target_checked(&ev),
                                 Value::NotApplicable { reason: String::new() },
-                                &code_na,
                             ) />
                         <label for=na_id2>{tr(Msg::NotApplicable)}</label>
                     </div>
@@ -121,10 +158,7 @@ pub fn ItemInput(node: Node) -> impl IntoView {
                             <textarea id=reason_id3.clone() data-testid="na-reason" rows="2" aria-required="true"
                                 aria-invalid=move || reason_missing().to_string()
                                 prop:value=reason
-                                on:input={
-                                    let code = code_reason.clone();
-                                    move |ev| set_value(state, &code, Some(Value::NotApplicable { reason: event_target_value(&ev) }))
-                                }
+                                on:input=move |ev| slot.set(Some(Value::NotApplicable { reason: event_target_value(&ev) }))
                             ></textarea>
                             <Show when=reason_missing>
                                 <p class="error" role="alert">{tr(Msg::ReasonRequired)}</p>
@@ -135,15 +169,16 @@ pub fn ItemInput(node: Node) -> impl IntoView {
             })}
             <button type="button" class="link" data-testid="clear-answer"
                 disabled=move || value.get().is_none()
-                on:click=move |_| set_value(state, &code_clear, None)>
-                {tr(Msg::ClearAnswer)}
+                on:click=move |_| slot.set(None)>
+                {tr(slot.clear)}
             </button>
         </div>
     }
     .into_any()
 }
 
-fn regular_input(state: AppState, node: Node, rule: Rule, value: Memo<Option<Value>>) -> AnyView {
+fn regular_input(state: AppState, node: Node, rule: Rule, slot: ValueBinding) -> AnyView {
+    let value = slot.value;
     let lang = move || state.lang.get();
     let code = node.code.clone();
     let max = node.max;
@@ -158,13 +193,12 @@ fn regular_input(state: AppState, node: Node, rule: Rule, value: Memo<Option<Val
             options
                 .into_iter()
                 .map(|(yes, msg, pts)| {
-                    let code = code.clone();
                     let checked = move || value.get() == Some(Value::YesNo { yes });
                     view! {
                         <label class="choice">
                             <input type="radio" name=format!("v-{}", node.code) data-testid=if yes { "yes" } else { "no" }
                                 prop:checked=checked
-                                on:change=move |_| set_value(state, &code, Some(Value::YesNo { yes })) />
+                                on:change=move |_| slot.set(Some(Value::YesNo { yes })) />
                             {move || format!("{} ({})", msg.text(lang()), points_label(pts, lang()))}
                         </label>
                     }
@@ -175,7 +209,6 @@ fn regular_input(state: AppState, node: Node, rule: Rule, value: Memo<Option<Val
         Rule::Levels { levels } => levels
             .into_iter()
             .map(|level| {
-                let code = code.clone();
                 let id = level.id.clone();
                 let id2 = id.clone();
                 let checked = move || matches!(value.get(), Some(Value::Level { id: ref v }) if *v == id);
@@ -183,7 +216,7 @@ fn regular_input(state: AppState, node: Node, rule: Rule, value: Memo<Option<Val
                     <label class="choice">
                         <input type="radio" name=format!("v-{}", node.code) data-testid=format!("level-{}", level.id)
                             prop:checked=checked
-                            on:change=move |_| set_value(state, &code, Some(Value::Level { id: id2.clone() })) />
+                            on:change=move |_| slot.set(Some(Value::Level { id: id2.clone() })) />
                         {move || format!("{} ({})", level.label.get(lang()), points_label(level.points, lang()))}
                     </label>
                 }
@@ -191,13 +224,12 @@ fn regular_input(state: AppState, node: Node, rule: Rule, value: Memo<Option<Val
             .collect_view()
             .into_any(),
         Rule::PercentBands { numerator, denominator, .. } | Rule::Proportional { numerator, denominator, .. } => {
-            ratio_input(state, code, numerator, denominator, value)
+            ratio_input(state, code, numerator, denominator, slot)
         }
-        Rule::CountBands { count, .. } | Rule::PerCount { count, .. } => count_input(state, code, count, value),
+        Rule::CountBands { count, .. } | Rule::PerCount { count, .. } => count_input(state, code, count, slot),
         Rule::Checklist { items } => items
             .into_iter()
             .map(|item| {
-                let code = code.clone();
                 let id = item.id.clone();
                 let id2 = id.clone();
                 let ticked = move || matches!(value.get(), Some(Value::Checklist { ticked: ref t }) if t.contains(&id));
@@ -211,7 +243,7 @@ fn regular_input(state: AppState, node: Node, rule: Rule, value: Memo<Option<Val
                                     _ => BTreeSet::new(),
                                 };
                                 if event_target_checked(&ev) { set.insert(id2.clone()); } else { set.remove(&id2); }
-                                set_value(state, &code, Some(Value::Checklist { ticked: set }));
+                                slot.set(Some(Value::Checklist { ticked: set }));
                             } />
                         {move || format!("{} ({})", item.label.get(lang()), points_label(item.points, lang()))}
                     </label>
@@ -237,7 +269,7 @@ fn regular_input(state: AppState, node: Node, rule: Rule, value: Memo<Option<Val
                         _ => None,
                     },
                 },
-                value,
+                slot,
             );
             view! {
                 <p class="survey-note">{tr(Msg::SurveyScoredByProvince)}</p>
@@ -253,7 +285,7 @@ fn count_input(
     state: AppState,
     code: String,
     label: cchc_core::Text,
-    value: Memo<Option<Value>>,
+    slot: ValueBinding,
 ) -> AnyView {
     number_input(
         state,
@@ -268,7 +300,7 @@ fn count_input(
                 _ => None,
             },
         },
-        value,
+        slot,
     )
 }
 
@@ -291,7 +323,8 @@ struct NumberInput {
 /// A text field for one number. An invalid entry is shown with its message and never reaches
 /// the draft; a change made elsewhere (cleared, restored, another tab) is followed without
 /// touching what the user is in the middle of typing.
-fn number_input(state: AppState, input: NumberInput, value: Memo<Option<Value>>) -> AnyView {
+fn number_input(state: AppState, input: NumberInput, slot: ValueBinding) -> AnyView {
+    let value = slot.value;
     let lang = move || state.lang.get();
     let NumberInput {
         code,
@@ -335,13 +368,13 @@ fn number_input(state: AppState, input: NumberInput, value: Memo<Option<Value>>)
                     text.set(t.clone());
                     if t.trim().is_empty() {
                         error.set(None);
-                        set_value(state, &code, None);
+                        slot.set(None);
                         return;
                     }
                     match parse(&t) {
                         Ok(v) => {
                             error.set(None);
-                            set_value(state, &code, Some(v));
+                            slot.set(Some(v));
                         }
                         Err(m) => error.set(Some(m)),
                     }
@@ -357,8 +390,9 @@ fn ratio_input(
     code: String,
     numerator: cchc_core::Text,
     denominator: cchc_core::Text,
-    value: Memo<Option<Value>>,
+    slot: ValueBinding,
 ) -> AnyView {
+    let value = slot.value;
     let lang = move || state.lang.get();
     let (n0, d0) = match value.get_untracked() {
         Some(Value::Ratio {
@@ -391,11 +425,11 @@ fn ratio_input(
         }
         _ => {}
     });
-    let commit = move |code: &str| {
+    let commit = move || {
         let (n, d) = (num_text.get_untracked(), den_text.get_untracked());
         if n.trim().is_empty() && d.trim().is_empty() {
             error.set(None);
-            set_value(state, code, None);
+            slot.set(None);
             return;
         }
         match (parse_count(&n), parse_count(&d)) {
@@ -405,14 +439,10 @@ fn ratio_input(
                 } else {
                     None
                 });
-                set_value(
-                    state,
-                    code,
-                    Some(Value::Ratio {
-                        numerator: n,
-                        denominator: d,
-                    }),
-                );
+                slot.set(Some(Value::Ratio {
+                    numerator: n,
+                    denominator: d,
+                }));
             }
             (Err(m), _) | (_, Err(m)) => error.set(Some(if m == Msg::EnterANumber {
                 Msg::EnterBothNumbers
@@ -439,20 +469,19 @@ fn ratio_input(
         _ => None,
     };
     let (nid, did) = (format!("num-{code}"), format!("den-{code}"));
-    let code2 = code.clone();
     view! {
         <div class="ratio">
             <div class="row">
                 <label for=nid.clone()>{move || numerator.get(lang()).to_string()}</label>
                 <input id=nid type="text" inputmode="numeric" data-testid="numerator"
                     prop:value=move || num_text.get()
-                    on:input=move |ev| { num_text.set(event_target_value(&ev)); commit(&code); } />
+                    on:input=move |ev| { num_text.set(event_target_value(&ev)); commit(); } />
             </div>
             <div class="row">
                 <label for=did.clone()>{move || denominator.get(lang()).to_string()}</label>
                 <input id=did type="text" inputmode="numeric" data-testid="denominator"
                     prop:value=move || den_text.get()
-                    on:input=move |ev| { den_text.set(event_target_value(&ev)); commit(&code2); } />
+                    on:input=move |ev| { den_text.set(event_target_value(&ev)); commit(); } />
             </div>
             <p class="ratio-percent" data-testid="ratio-percent">{percent}</p>
             <p class="error" role="alert">{move || error.get().map(|m| m.text(lang()))}</p>

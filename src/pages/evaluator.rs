@@ -12,6 +12,7 @@ use crate::components::bar_chart::BarChart;
 use crate::components::unit_list_choice::UnitListChoice;
 use crate::file_io::{self, FileError};
 use crate::i18n::{Msg, file_error, read_error, tr};
+use crate::pages::appraisal::AppraisalPanel;
 use crate::state::{AppState, BatchPart, Refusal};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -216,6 +217,16 @@ pub fn EvaluatorPage() -> impl IntoView {
                     <label for="last-year-files">{tr(Msg::LoadLastYear)}</label>
                     <input id="last-year-files" type="file" multiple accept=".json,application/json" data-testid="last-year-files" on:change=pick(BatchPart::LastYear) />
                 </div>
+                <div class="row">
+                    <label for="appraisal-files">{tr(Msg::LoadAppraisals)}</label>
+                    <input id="appraisal-files" type="file" multiple accept=".json,application/json" data-testid="appraisal-files"
+                        on:change=move |ev| {
+                            let files = file_io::picked_files(&ev);
+                            if !files.is_empty() {
+                                state.load_appraisals(files);
+                            }
+                        } />
+                </div>
                 <p role="status" data-testid="batch-progress">
                     {move || batch.progress.get().map(|(done, of)| format!("{} {done}/{of}", Msg::FilesRead.text(lang())))}
                 </p>
@@ -261,6 +272,7 @@ pub fn EvaluatorPage() -> impl IntoView {
                                 {header(Msg::Rank, SortBy::Rank)}
                                 {header(Msg::Unit, SortBy::Unit)}
                                 {header(Msg::SelfScoredPart, SortBy::SelfScored)}
+                                <th scope="col">{tr(Msg::AppraisalHeading)}</th>
                                 <Show when=move || has_survey.get()>{header(Msg::SurveyPoints, SortBy::Survey)}</Show>
                                 {header(Msg::TotalPoints, SortBy::Total)}
                                 {header(Msg::Index, SortBy::Index)}
@@ -279,12 +291,13 @@ pub fn EvaluatorPage() -> impl IntoView {
                             // the rows whose rank or points moved, not the whole table.
                             <For
                                 each=move || ranked.get()
-                                key=|r| (r.entry.source.clone(), r.rank, r.entry.survey_entered, r.previous)
+                                key=|r| (r.entry.source.clone(), r.rank, r.entry.survey_entered, r.entry.self_scored, r.entry.appraised, r.previous)
                                 children=move |r| view! { <RankRow ranked=r has_last_year=has_last_year has_survey=has_survey problem=survey_problem /> }
                             />
                         </tbody>
                     </table>
                 </div>
+                {move || batch.appraising.get().map(|source| view! { <AppraisalPanel source=source /> })}
                 <Show when=move || ranked.with(|r| !r.is_empty())>
                     {move || view! { <BarChart rows=chart_rows() title=Msg::Ranking.text(lang()).to_string() /> }}
                 </Show>
@@ -297,6 +310,16 @@ fn refusal(why: &Refusal, l: Lang) -> String {
     match why {
         Refusal::Read(e) => read_error(e).text(l).to_string(),
         Refusal::Check(e) => e.message(l),
+        Refusal::Appraisal(e) => std::iter::once(e.message(l))
+            .chain(e.details(l))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Refusal::NoSubmission { unit, year } => {
+            format!(
+                "{} {unit} ({year})",
+                Msg::AppraisalWithoutSubmission.text(l)
+            )
+        }
     }
 }
 
@@ -376,6 +399,9 @@ fn RankRow(
         })
         .collect_view();
     let (self_scored, total, index) = (e.self_scored, e.total(), e.index());
+    let (claimed, appraised) = (e.claimed, e.appraised);
+    let appraise_source = e.source.clone();
+    let appraise_unit = e.unit.clone();
     let survey_label = {
         let unit = e.unit.clone();
         move || format!("{} — {unit}", Msg::SurveyPoints.text(lang()))
@@ -387,7 +413,25 @@ fn RankRow(
                 {e.unit.clone()}
                 {e.edited.then(|| view! { <span class="badge warn">{tr(Msg::EditedMark)}</span> })}
             </th>
-            <td class="num">{move || self_scored.format(lang())}</td>
+            <td class="num" data-testid="self-scored">
+                {move || self_scored.format(lang())}
+                {appraised.then(|| view! {
+                    <span class="claimed" data-testid="claimed">
+                        " (" {move || format!("{} {}", Msg::ClaimedPoints.text(lang()), claimed.format(lang()))} ")"
+                    </span>
+                })}
+            </td>
+            <td>
+                <button type="button" class="link" data-testid="appraise"
+                    aria-label=move || format!("{} — {appraise_unit}", Msg::Appraise.text(lang()))
+                    on:click=move |_| {
+                        state.batch.appraise(&appraise_source);
+                        focus_appraisal();
+                    }>
+                    {tr(Msg::Appraise)}
+                </button>
+                {appraised.then(|| view! { <span class="badge" data-testid="appraised-mark">{tr(Msg::AppraisedMark)}</span> })}
+            </td>
             <Show when=move || has_survey.get()>
                 <td class="num">
                     <input type="text" inputmode="decimal" class="survey-input" aria-label=survey_label.clone()
@@ -406,6 +450,19 @@ fn RankRow(
             </Show>
         </tr>
     }
+}
+
+/// Brings the appraisal panel into view with the focus on its heading, once it is rendered.
+fn focus_appraisal() {
+    request_animation_frame(|| {
+        if let Some(heading) = document()
+            .get_element_by_id("appraisal-heading")
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = heading.focus();
+            heading.scroll_into_view();
+        }
+    });
 }
 
 /// What `aria-sort` says of a column: rank and unit sort ascending (1, 2, 3; A to Z), the figures

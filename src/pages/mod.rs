@@ -1,5 +1,6 @@
 //! The routes' pages. Pages compose components; they share only `open_page` below.
 
+pub mod appraisal;
 pub mod evaluator;
 pub mod report;
 pub mod start;

@@ -156,3 +156,77 @@ impl Appraisal {
         score(framework, &self.apply_to(answers))
     }
 }
+
+/// Which items the council's list shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Filter {
+    #[default]
+    All,
+    /// The council's points differ from the unit's.
+    Differ,
+    /// The unit claimed points it did not prove: no evidence (or none of the year) and no giải
+    /// trình.
+    LackingEvidence,
+    /// The council wrote a comment or gave a value.
+    Appraised,
+}
+
+/// One item as the council reviews it: the unit's claim and proof beside the council's view.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ItemReview {
+    pub code: String,
+    /// The unit's points, and the council's (the unit's own where the council gave no value).
+    pub claimed: crate::points::Points,
+    pub appraised: crate::points::Points,
+    /// The unit's claim is not proven: its points are at risk (see `NodeScore::at_risk`).
+    pub lacking_evidence: bool,
+    /// The council gave a value or a comment.
+    pub touched: bool,
+    /// Scored by the province's survey: not part of the appraisal.
+    pub survey: bool,
+}
+
+impl ItemReview {
+    /// Appraised − claimed: negative where the council took points off.
+    pub fn difference(&self) -> crate::points::Points {
+        self.appraised - self.claimed
+    }
+
+    pub fn shown_by(&self, filter: Filter) -> bool {
+        match filter {
+            Filter::All => true,
+            Filter::Differ => self.difference() != crate::points::Points::ZERO,
+            Filter::LackingEvidence => self.lacking_evidence,
+            Filter::Appraised => self.touched,
+        }
+    }
+}
+
+/// Every item of `framework` in order, the unit's scorecard (`own`) beside the appraised one.
+pub fn review(
+    framework: &Framework,
+    own: &Scorecard,
+    appraised: &Scorecard,
+    appraisal: &Appraisal,
+) -> Vec<ItemReview> {
+    framework
+        .items()
+        .into_iter()
+        .map(|node| {
+            let points = |sc: &Scorecard| {
+                sc.node(&node.code)
+                    .map_or_else(Default::default, |s| s.points)
+            };
+            ItemReview {
+                code: node.code.clone(),
+                claimed: points(own),
+                appraised: points(appraised),
+                lacking_evidence: own
+                    .node(&node.code)
+                    .is_some_and(|s| s.at_risk > crate::points::Points::ZERO),
+                touched: appraisal.items.contains_key(&node.code),
+                survey: node.rule().is_some_and(crate::framework::Rule::is_survey),
+            }
+        })
+        .collect()
+}
