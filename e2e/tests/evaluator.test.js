@@ -115,7 +115,7 @@ test('thirty-one files picked at once are all read, and each block lists its uni
     assert.equal(row.edited, null);
   }
   const head = await ev.table.locator('thead th').allTextContents();
-  assert.deepEqual(head, ['Hạng', 'Đơn vị', 'Phần tự đánh giá', 'Điểm điều tra XHH', 'Tổng điểm', 'Chỉ số', 'Xếp loại',
+  assert.deepEqual(head, ['Hạng', 'Đơn vị', 'Phần tự đánh giá', 'Thẩm định', 'Điểm điều tra XHH', 'Tổng điểm', 'Chỉ số', 'Xếp loại',
     'LV 1', 'LV 2', 'LV 3', 'LV 4', 'LV 5', 'LV 6', 'LV 7', 'LV 8']);
 
   // The bar chart: one bar per unit, highest index first.
@@ -380,23 +380,23 @@ test('the CSV export downloads CCHC-xep-hang-cap-so.csv (and cap-huyen for the d
     const text = bytes.toString('utf8');
     assert.equal(text[0], '\ufeff', 'a byte-order mark, so that Excel reads UTF-8');
     const csv = parseCsv(text.slice(1));
-    assert.deepEqual(csv[0], ['Xếp hạng', 'Đơn vị', 'Điểm tự đánh giá', 'Điểm điều tra XHH', 'Điểm thưởng', 'Điểm trừ',
+    assert.deepEqual(csv[0], ['Xếp hạng', 'Đơn vị', 'Điểm tự đánh giá', 'Điểm thẩm định', 'Điểm điều tra XHH', 'Điểm thưởng', 'Điểm trừ',
       'Tổng điểm', 'Chỉ số (%)', 'Xếp loại', ...Array.from({ length: 8 }, (_, i) => `Lĩnh vực ${i + 1}`), 'Thay đổi thứ hạng']);
     assert.equal(csv.length, rows.length + 1, 'a line per row of the table');
     const wrong = [];
     for (const [i, row] of rows.entries()) {
       const { scorecard } = fileOfUnit(now, row.key).json;
       const want = [
-        String(row.rank), row.unit, dot(row.selfScored), row.survey === '' ? '0.00' : pts(hundredths(dot(row.survey))),
+        String(row.rank), row.unit, dot(row.selfScored), '—', row.survey === '' ? '0.00' : pts(hundredths(dot(row.survey))),
         scorecard.bonus, scorecard.penalty, dot(row.total), dot(row.index), row.band,
         ...row.components.map(dot), row.movement,
       ];
       if (JSON.stringify(csv[i + 1]) !== JSON.stringify(want)) wrong.push(`line ${i + 2}: ${JSON.stringify(csv[i + 1])}\n   expected ${JSON.stringify(want)}`);
     }
     assert.deepEqual(wrong, [], `the ${block} CSV`);
-    // The figures add up: self-scored + survey + bonus − penalty = total.
+    // The figures add up: self-scored + survey + bonus − penalty = total (none appraised here).
     for (const line of csv.slice(1)) {
-      const [selfScored, survey, bonus, penalty, total] = line.slice(2, 7).map(hundredths);
+      const [selfScored, survey, bonus, penalty, total] = [line[2], ...line.slice(4, 8)].map(hundredths);
       assert.equal(selfScored + survey + bonus - penalty, total, line[1]);
     }
   }
@@ -466,7 +466,7 @@ test('a framework without a survey part shows no survey column, and a field a un
   await ev.goto();
   await ev.load(files);
   const head = await ev.table.locator('thead th').allTextContents();
-  assert.deepEqual(head, ['Hạng', 'Đơn vị', 'Phần tự đánh giá', 'Tổng điểm', 'Chỉ số', 'Xếp loại', 'LV 1', 'LV 2'], 'no survey column');
+  assert.deepEqual(head, ['Hạng', 'Đơn vị', 'Phần tự đánh giá', 'Thẩm định', 'Tổng điểm', 'Chỉ số', 'Xếp loại', 'LV 1', 'LV 2'], 'no survey column');
   const byUnit = async () => Object.fromEntries((await ev.rows()).map((r) => [r.unit, r]));
   let rows = await byUnit();
   assert.equal(rows['Sở Không Áp Dụng'].survey, null, 'nothing to enter');

@@ -33,7 +33,7 @@ pub fn parse_count(text: &str) -> Result<u64, Msg> {
 /// council's appraised value in the Sở Nội vụ view.
 #[derive(Clone, Copy)]
 pub struct ValueBinding {
-    value: Signal<Option<Value>>,
+    value: Memo<Option<Value>>,
     write: StoredValue<Box<dyn Fn(Option<Value>) + Send + Sync>>,
     /// The words that differ: the fieldset's legend and the clearing button.
     legend: Msg,
@@ -42,7 +42,7 @@ pub struct ValueBinding {
 
 impl ValueBinding {
     pub fn new(
-        value: Signal<Option<Value>>,
+        value: Memo<Option<Value>>,
         write: impl Fn(Option<Value>) + Send + Sync + 'static,
         legend: Msg,
         clear: Msg,
@@ -66,7 +66,7 @@ impl ValueBinding {
             })
         });
         ValueBinding::new(
-            value.into(),
+            value,
             move |value| {
                 state.edit(Edit::SetValue {
                     code: code.clone(),

@@ -10,20 +10,21 @@ use leptos::prelude::*;
 use crate::components::item_input::{ItemInput, ValueBinding};
 use crate::file_io::FileError;
 use crate::i18n::{Msg, file_error, tr};
+use crate::pages::round_words as round;
 use crate::state::AppState;
 
-const FILTERS: [(Filter, Msg); 4] = [
-    (Filter::All, Msg::AppraiseShowAll),
-    (Filter::Differ, Msg::AppraiseShowDiffer),
-    (Filter::LackingEvidence, Msg::AppraiseShowLacking),
-    (Filter::Appraised, Msg::AppraiseShowCommented),
+const FILTERS: [(Filter, round::Msg); 4] = [
+    (Filter::All, round::Msg::AppraiseShowAll),
+    (Filter::Differ, round::Msg::AppraiseShowDiffer),
+    (Filter::LackingEvidence, round::Msg::AppraiseShowLacking),
+    (Filter::Appraised, round::Msg::AppraiseShowCommented),
 ];
 
 #[component]
 pub fn AppraisalPanel(source: String) -> impl IntoView {
     let state = AppState::expect();
     let lang = move || state.lang.get();
-    let batch = state.batch;
+    let batch = state.batch();
     let Some(sub) = batch.submission(&source) else {
         return ().into_any();
     };
@@ -68,14 +69,14 @@ pub fn AppraisalPanel(source: String) -> impl IntoView {
             let diff = sc.self_scored - own_points;
             format!(
                 "{}: {} · {}: {} · {}: {}{} · {} {} % → {} %",
-                Msg::ClaimedPoints.text(l),
+                round::Msg::ClaimedPoints.text(l),
                 own_points.format(l),
-                Msg::AppraisedPoints.text(l),
+                round::Msg::AppraisedPoints.text(l),
                 sc.self_scored.format(l),
-                Msg::Difference.text(l),
+                round::Msg::Difference.text(l),
                 if diff > Points::ZERO { "+" } else { "" },
                 diff.format(l),
-                Msg::SelfScoredIndex.text(l),
+                round::Msg::SelfScoredIndex.text(l),
                 own_index.format(l),
                 sc.self_scored.percent_of(sc.applicable_max).format(l),
             )
@@ -102,9 +103,9 @@ pub fn AppraisalPanel(source: String) -> impl IntoView {
     view! {
         <section class="panel appraisal" aria-labelledby="appraisal-heading" data-testid="appraisal">
             <h2 id="appraisal-heading" tabindex="-1">
-                {move || format!("{} — {unit} ({year})", Msg::AppraisalHeading.text(lang()))}
+                {move || format!("{} — {unit} ({year})", round::Msg::AppraisalHeading.text(lang()))}
             </h2>
-            <p class="muted">{tr(Msg::AppraisalHelp)}</p>
+            <p class="muted">{round::tr(round::Msg::AppraisalHelp)}</p>
             <p class="appraisal-totals" role="status" data-testid="appraisal-totals">{totals}</p>
             <div class="row">
                 <input type="checkbox" id="appraisal-final" data-testid="appraisal-final"
@@ -113,9 +114,9 @@ pub fn AppraisalPanel(source: String) -> impl IntoView {
                         &source_stage,
                         if event_target_checked(&ev) { Stage::Final } else { Stage::Appraised },
                     ) />
-                <label for="appraisal-final">{tr(Msg::AppraisalFinal)}</label>
+                <label for="appraisal-final">{round::tr(round::Msg::AppraisalFinal)}</label>
             </div>
-            <div class="tabs" role="group" aria-label=tr(Msg::AppraiseShow)>
+            <div class="tabs" role="group" aria-label=round::tr(round::Msg::AppraiseShow)>
                 {FILTERS.into_iter().map(|(f, label)| view! {
                     <button type="button" data-testid=format!("appraise-filter-{}", filter_id(f))
                         aria-pressed=move || (filter.get() == f).to_string()
@@ -123,20 +124,20 @@ pub fn AppraisalPanel(source: String) -> impl IntoView {
                         {move || format!("{} ({})", label.text(lang()), count(f))}
                     </button>
                 }).collect_view()}
-                <button type="button" class="primary" data-testid="export-appraisal" on:click=export>{tr(Msg::ExportAppraisal)}</button>
-                <button type="button" data-testid="close-appraisal" on:click=close>{tr(Msg::CloseAppraisal)}</button>
+                <button type="button" class="primary" data-testid="export-appraisal" on:click=export>{round::tr(round::Msg::ExportAppraisal)}</button>
+                <button type="button" data-testid="close-appraisal" on:click=close>{round::tr(round::Msg::CloseAppraisal)}</button>
             </div>
             <p class="error" role="alert">{move || export_error.get().map(|e| file_error(&e, lang()))}</p>
-            <div class="table-scroll" role="region" tabindex="0" aria-label=tr(Msg::AppraisalHeading)>
+            <div class="table-scroll" role="region" tabindex="0" aria-label=round::tr(round::Msg::AppraisalHeading)>
                 <table class="appraisal-items" data-testid="appraisal-items">
                     <thead>
                         <tr>
-                            <th scope="col">{tr(Msg::ItemCode)}</th>
+                            <th scope="col">{round::tr(round::Msg::ItemCode)}</th>
                             <th scope="col">{tr(Msg::Item)}</th>
-                            <th scope="col" class="num">{tr(Msg::ClaimedPoints)}</th>
-                            <th scope="col" class="num">{tr(Msg::AppraisedPoints)}</th>
-                            <th scope="col" class="num">{tr(Msg::Difference)}</th>
-                            <th scope="col"><span class="visually-hidden">{tr(Msg::AppraisalActions)}</span></th>
+                            <th scope="col" class="num">{round::tr(round::Msg::ClaimedPoints)}</th>
+                            <th scope="col" class="num">{round::tr(round::Msg::AppraisedPoints)}</th>
+                            <th scope="col" class="num">{round::tr(round::Msg::Difference)}</th>
+                            <th scope="col"><span class="visually-hidden">{round::tr(round::Msg::AppraisalActions)}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -147,7 +148,7 @@ pub fn AppraisalPanel(source: String) -> impl IntoView {
                 </table>
             </div>
             <Show when=move || shown.with(Vec::is_empty)>
-                <p class="muted" data-testid="appraisal-none">{tr(Msg::AppraiseNothingShown)}</p>
+                <p class="muted" data-testid="appraisal-none">{round::tr(round::Msg::AppraiseNothingShown)}</p>
             </Show>
             {editor}
         </section>
@@ -187,7 +188,7 @@ fn review_row(
             <td>{code.clone()}</td>
             <th scope="row">
                 {move || title.get(lang()).to_string()}
-                {r.lacking_evidence.then(|| view! { <span class="badge warn">{tr(Msg::AppraiseLacking)}</span> })}
+                {r.lacking_evidence.then(|| view! { <span class="badge warn">{round::tr(round::Msg::AppraiseLacking)}</span> })}
             </th>
             {if r.survey {
                 view! { <td colspan="3" class="muted">{tr(Msg::SurveyScoredByProvince)}</td> }.into_any()
@@ -206,12 +207,12 @@ fn review_row(
                 {(!r.survey).then(|| view! {
                     <button type="button" class="link" data-testid="appraise-item"
                         aria-expanded=move || is_open().to_string()
-                        aria-label=move || format!("{} {code_open}", Msg::AppraiseItem.text(lang()))
+                        aria-label=move || format!("{} {code_open}", round::Msg::AppraiseItem.text(lang()))
                         on:click=move |_| {
                             open.set(Some(code.clone()));
                             focus_editor();
                         }>
-                        {tr(Msg::AppraiseItem)}
+                        {round::tr(round::Msg::AppraiseItem)}
                     </button>
                 })}
             </td>
@@ -242,7 +243,7 @@ fn item_editor(
     appraised: Memo<Option<cchc_core::Scorecard>>,
 ) -> AnyView {
     let lang = move || state.lang.get();
-    let batch = state.batch;
+    let batch = state.batch();
     let code = node.code.clone();
     let answer = draft.answers.items.get(&code).cloned().unwrap_or_default();
     let own_lines = own.node(&code).map(|s| (s.points, s.explanation.clone()));
@@ -254,7 +255,7 @@ fn item_editor(
     let unit_value = answer.value.clone();
     let value = {
         let (source, code) = (source.to_string(), code.clone());
-        Signal::derive(move || {
+        Memo::new(move |_| {
             batch.appraisals.with(|a| {
                 a.get(&source)
                     .and_then(|a| a.value(&code).cloned())
@@ -293,7 +294,7 @@ fn item_editor(
             sc.as_ref().and_then(|sc| sc.node(&code_points)).map(|s| {
                 let mut lines = vec![format!(
                     "{}: {}",
-                    Msg::AppraisedPoints.text(l),
+                    round::Msg::AppraisedPoints.text(l),
                     s.points.format(l)
                 )];
                 lines.extend(s.explain(l));
@@ -313,13 +314,13 @@ fn item_editor(
                 {move || format!("{code} {} ({} {})", title.get(lang()), Msg::MaxPoints.text(lang()), max.format_short(lang()))}
             </h3>
             <div class="unit-side">
-                <h4>{tr(Msg::UnitsSelfAssessment)}</h4>
+                <h4>{round::tr(round::Msg::UnitsSelfAssessment)}</h4>
                 {own_lines.map(|(points, steps)| {
                     view! {
                         <p data-testid="claimed-line">
                             {move || {
                                 let l = lang();
-                                let mut lines = vec![format!("{}: {}", Msg::ClaimedPoints.text(l), points.format(l))];
+                                let mut lines = vec![format!("{}: {}", round::Msg::ClaimedPoints.text(l), points.format(l))];
                                 lines.extend(steps.iter().map(|s| s.render(l)));
                                 lines.join(" · ")
                             }}
@@ -328,7 +329,7 @@ fn item_editor(
                 })}
                 <p>{tr(Msg::EvidenceDocuments)} ": "
                     {if documents.is_empty() {
-                        view! { <span class="warn" data-testid="no-documents">{tr(Msg::NoDocuments)}</span> }.into_any()
+                        view! { <span class="warn" data-testid="no-documents">{round::tr(round::Msg::NoDocuments)}</span> }.into_any()
                     } else {
                         view! {
                             <ul data-testid="unit-documents">
@@ -347,7 +348,7 @@ fn item_editor(
             <div class="council-side">
                 <ItemInput node=node.clone() binding=slot />
                 <p role="status" data-testid="appraised-line">{appraised_line}</p>
-                <label for=comment_id.clone()>{tr(Msg::AppraisalComment)}</label>
+                <label for=comment_id.clone()>{round::tr(round::Msg::AppraisalComment)}</label>
                 <textarea id=comment_id rows="3" data-testid="appraisal-comment"
                     prop:value=comment on:input=set_comment></textarea>
             </div>

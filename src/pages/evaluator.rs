@@ -13,6 +13,7 @@ use crate::components::unit_list_choice::UnitListChoice;
 use crate::file_io::{self, FileError};
 use crate::i18n::{Msg, file_error, read_error, tr};
 use crate::pages::appraisal::AppraisalPanel;
+use crate::pages::round_words as round;
 use crate::state::{AppState, BatchPart, Refusal};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -31,7 +32,7 @@ enum SortBy {
 pub fn EvaluatorPage() -> impl IntoView {
     let state = AppState::expect();
     let lang = move || state.lang.get();
-    let batch = state.batch;
+    let batch = state.batch();
     let block = RwSignal::new(UnitType::So);
     let sort = RwSignal::new(SortBy::Rank);
     // Departments and communes are this season's blocks; districts (up to 2024) and other units
@@ -98,11 +99,11 @@ pub fn EvaluatorPage() -> impl IntoView {
         ranked.with(|r| r.iter().any(|r| r.entry.survey_max > Points::ZERO))
     });
     let band_of = move |r: &Ranked, l: Lang| band_label(state, r, l);
-    let survey_problem = RwSignal::new(None::<(String, Msg)>);
-    let header = move |label: Msg, key: SortBy| {
+    let survey_problem = RwSignal::new(None::<(String, round::Msg)>);
+    let header = move |label: &'static (dyn Fn(Lang) -> &'static str + Sync), key: SortBy| {
         view! {
             <th scope="col" aria-sort=move || sort_direction(sort.get(), key)>
-                <button type="button" class="link sort" on:click=move |_| sort.set(key)>{tr(label)}</button>
+                <button type="button" class="link sort" on:click=move |_| sort.set(key)>{move || label(lang())}</button>
             </th>
         }
     };
@@ -139,15 +140,15 @@ pub fn EvaluatorPage() -> impl IntoView {
             if names.is_empty() {
                 format!(
                     "{} {list}, {year}: {} {expected}.",
-                    Msg::ByList.text(l),
-                    Msg::AllHandedIn.text(l)
+                    round::Msg::ByList.text(l),
+                    round::Msg::AllHandedIn.text(l)
                 )
             } else {
                 format!(
                     "{} {list}, {year}: {}/{expected} {} {}",
-                    Msg::ByList.text(l),
+                    round::Msg::ByList.text(l),
                     names.len(),
-                    Msg::NotHandedIn.text(l),
+                    round::Msg::NotHandedIn.text(l),
                     names.join("; ")
                 )
             }
@@ -207,18 +208,18 @@ pub fn EvaluatorPage() -> impl IntoView {
     view! {
         <div class="evaluator">
             <section class="panel" aria-labelledby="batch-heading">
-                <h2 id="batch-heading">{tr(Msg::EvaluatorHeading)}</h2>
-                <p class="muted">{tr(Msg::EvaluatorHelp)}</p>
+                <h2 id="batch-heading">{round::tr(round::Msg::EvaluatorHeading)}</h2>
+                <p class="muted">{round::tr(round::Msg::EvaluatorHelp)}</p>
                 <div class="row">
-                    <label for="batch-files">{tr(Msg::LoadSubmissions)}</label>
+                    <label for="batch-files">{round::tr(round::Msg::LoadSubmissions)}</label>
                     <input id="batch-files" type="file" multiple accept=".json,application/json" data-testid="batch-files" on:change=pick(BatchPart::ThisYear) />
                 </div>
                 <div class="row">
-                    <label for="last-year-files">{tr(Msg::LoadLastYear)}</label>
+                    <label for="last-year-files">{round::tr(round::Msg::LoadLastYear)}</label>
                     <input id="last-year-files" type="file" multiple accept=".json,application/json" data-testid="last-year-files" on:change=pick(BatchPart::LastYear) />
                 </div>
                 <div class="row">
-                    <label for="appraisal-files">{tr(Msg::LoadAppraisals)}</label>
+                    <label for="appraisal-files">{round::tr(round::Msg::LoadAppraisals)}</label>
                     <input id="appraisal-files" type="file" multiple accept=".json,application/json" data-testid="appraisal-files"
                         on:change=move |ev| {
                             let files = file_io::picked_files(&ev);
@@ -228,11 +229,11 @@ pub fn EvaluatorPage() -> impl IntoView {
                         } />
                 </div>
                 <p role="status" data-testid="batch-progress">
-                    {move || batch.progress.get().map(|(done, of)| format!("{} {done}/{of}", Msg::FilesRead.text(lang())))}
+                    {move || batch.progress.get().map(|(done, of)| format!("{} {done}/{of}", round::Msg::FilesRead.text(lang())))}
                 </p>
                 <Show when=move || batch.refused.with(|r| !r.is_empty())>
                     <div class="warning" role="alert">
-                        <p>{tr(Msg::FilesRefused)}</p>
+                        <p>{round::tr(round::Msg::FilesRefused)}</p>
                         <ul data-testid="refused-files">
                             {move || batch.refused.get().into_iter().map(|(f, why)| view! { <li>{format!("{f}: {}", refusal(&why, lang()))}</li> }).collect_view()}
                         </ul>
@@ -240,19 +241,19 @@ pub fn EvaluatorPage() -> impl IntoView {
                 </Show>
                 <Show when=move || batch.entries.with(|e| !flags(e).is_empty())>
                     <div class="warning">
-                        <p>{tr(Msg::Flags)}</p>
+                        <p>{round::tr(round::Msg::Flags)}</p>
                         <ul data-testid="flags">{flag_list}</ul>
                     </div>
                 </Show>
             </section>
             <section class="panel" aria-labelledby="ranking-heading">
-                <h2 id="ranking-heading">{tr(Msg::Ranking)}</h2>
-                <div class="tabs" role="group" aria-label=tr(Msg::Block)>
+                <h2 id="ranking-heading">{round::tr(round::Msg::Ranking)}</h2>
+                <div class="tabs" role="group" aria-label=round::tr(round::Msg::Block)>
                     <For each=move || blocks.get() key=|t| *t let:t>
                         <button type="button" data-testid=format!("block-{}", t.code()) aria-pressed=move || (block.get() == t).to_string() on:click=move |_| block.set(t)>{move || t.label(lang())}</button>
                     </For>
-                    <button type="button" data-testid="export-csv" on:click=export_csv>{tr(Msg::ExportCsv)}</button>
-                    <button type="button" data-testid="export-ranking-xlsx" on:click=export_xlsx>{tr(Msg::ExportRankingXlsx)}</button>
+                    <button type="button" data-testid="export-csv" on:click=export_csv>{round::tr(round::Msg::ExportCsv)}</button>
+                    <button type="button" data-testid="export-ranking-xlsx" on:click=export_xlsx>{round::tr(round::Msg::ExportRankingXlsx)}</button>
                 </div>
                 <UnitListChoice />
                 <p data-testid="not-handed-in">{missing_line}</p>
@@ -269,20 +270,20 @@ pub fn EvaluatorPage() -> impl IntoView {
                     <table class="ranking" data-testid="ranking">
                         <thead>
                             <tr>
-                                {header(Msg::Rank, SortBy::Rank)}
-                                {header(Msg::Unit, SortBy::Unit)}
-                                {header(Msg::SelfScoredPart, SortBy::SelfScored)}
-                                <th scope="col">{tr(Msg::AppraisalHeading)}</th>
-                                <Show when=move || has_survey.get()>{header(Msg::SurveyPoints, SortBy::Survey)}</Show>
-                                {header(Msg::TotalPoints, SortBy::Total)}
-                                {header(Msg::Index, SortBy::Index)}
-                                <th scope="col">{tr(Msg::Band)}</th>
+                                {header(&|l| round::Msg::Rank.text(l), SortBy::Rank)}
+                                {header(&|l| Msg::Unit.text(l), SortBy::Unit)}
+                                {header(&|l| Msg::SelfScoredPart.text(l), SortBy::SelfScored)}
+                                <th scope="col">{round::tr(round::Msg::AppraisalHeading)}</th>
+                                <Show when=move || has_survey.get()>{header(&|l| round::Msg::SurveyPoints.text(l), SortBy::Survey)}</Show>
+                                {header(&|l| Msg::TotalPoints.text(l), SortBy::Total)}
+                                {header(&|l| Msg::Index.text(l), SortBy::Index)}
+                                <th scope="col">{round::tr(round::Msg::Band)}</th>
                                 {move || field_codes.get().into_iter().enumerate().map(|(i, code)| view! {
-                                    <th scope="col" aria-sort=move || sort_direction(sort.get(), SortBy::Component(i))><button type="button" class="link sort" on:click=move |_| sort.set(SortBy::Component(i))>{format!("{} {code}", Msg::FieldShort.text(lang()))}</button></th>
+                                    <th scope="col" aria-sort=move || sort_direction(sort.get(), SortBy::Component(i))><button type="button" class="link sort" on:click=move |_| sort.set(SortBy::Component(i))>{format!("{} {code}", round::Msg::FieldShort.text(lang()))}</button></th>
                                 }).collect_view()}
                                 <Show when=move || has_last_year.get()>
-                                    <th scope="col">{tr(Msg::RankChange)}</th>
-                                    <th scope="col">{tr(Msg::IndexChange)}</th>
+                                    <th scope="col">{round::tr(round::Msg::RankChange)}</th>
+                                    <th scope="col">{round::tr(round::Msg::IndexChange)}</th>
                                 </Show>
                             </tr>
                         </thead>
@@ -299,7 +300,7 @@ pub fn EvaluatorPage() -> impl IntoView {
                 </div>
                 {move || batch.appraising.get().map(|source| view! { <AppraisalPanel source=source /> })}
                 <Show when=move || ranked.with(|r| !r.is_empty())>
-                    {move || view! { <BarChart rows=chart_rows() title=Msg::Ranking.text(lang()).to_string() /> }}
+                    {move || view! { <BarChart rows=chart_rows() title=round::Msg::Ranking.text(lang()).to_string() /> }}
                 </Show>
             </section>
         </div>
@@ -317,7 +318,7 @@ fn refusal(why: &Refusal, l: Lang) -> String {
         Refusal::NoSubmission { unit, year } => {
             format!(
                 "{} {unit} ({year})",
-                Msg::AppraisalWithoutSubmission.text(l)
+                round::Msg::AppraisalWithoutSubmission.text(l)
             )
         }
     }
@@ -338,7 +339,7 @@ fn RankRow(
     /// Whether the block's framework has a survey part to enter.
     has_survey: Signal<bool>,
     /// Where a survey entry that cannot be taken is explained.
-    problem: RwSignal<Option<(String, Msg)>>,
+    problem: RwSignal<Option<(String, round::Msg)>>,
 ) -> impl IntoView {
     let state = AppState::expect();
     let lang = move || state.lang.get();
@@ -356,9 +357,9 @@ fn RankRow(
             Points::parse(&text).map(Some)
         };
         let outcome = match parsed {
-            Err(_) => Err(Msg::SurveyUnreadable),
-            Ok(points) if state.batch.set_survey(&source, points) => Ok(()),
-            Ok(_) => Err(Msg::SurveyOutOfRange),
+            Err(_) => Err(round::Msg::SurveyUnreadable),
+            Ok(points) if state.batch().set_survey(&source, points) => Ok(()),
+            Ok(_) => Err(round::Msg::SurveyOutOfRange),
         };
         match outcome {
             Ok(()) => problem.set(None),
@@ -392,7 +393,7 @@ fn RankRow(
             None => view! {
                 <td class="num not-applicable" data-testid="component-not-applicable">
                     <span aria-hidden="true">"—"</span>
-                    <span class="visually-hidden">{tr(Msg::FieldNotApplicable)}</span>
+                    <span class="visually-hidden">{round::tr(round::Msg::FieldNotApplicable)}</span>
                 </td>
             }
             .into_any(),
@@ -404,7 +405,7 @@ fn RankRow(
     let appraise_unit = e.unit.clone();
     let survey_label = {
         let unit = e.unit.clone();
-        move || format!("{} — {unit}", Msg::SurveyPoints.text(lang()))
+        move || format!("{} — {unit}", round::Msg::SurveyPoints.text(lang()))
     };
     view! {
         <tr data-testid=format!("rank-row-{}", e.unit_key())>
@@ -417,20 +418,20 @@ fn RankRow(
                 {move || self_scored.format(lang())}
                 {appraised.then(|| view! {
                     <span class="claimed" data-testid="claimed">
-                        " (" {move || format!("{} {}", Msg::ClaimedPoints.text(lang()), claimed.format(lang()))} ")"
+                        " (" {move || format!("{} {}", round::Msg::ClaimedPoints.text(lang()), claimed.format(lang()))} ")"
                     </span>
                 })}
             </td>
             <td>
                 <button type="button" class="link" data-testid="appraise"
-                    aria-label=move || format!("{} — {appraise_unit}", Msg::Appraise.text(lang()))
+                    aria-label=move || format!("{} — {appraise_unit}", round::Msg::Appraise.text(lang()))
                     on:click=move |_| {
-                        state.batch.appraise(&appraise_source);
+                        state.batch().appraise(&appraise_source);
                         focus_appraisal();
                     }>
-                    {tr(Msg::Appraise)}
+                    {round::tr(round::Msg::Appraise)}
                 </button>
-                {appraised.then(|| view! { <span class="badge" data-testid="appraised-mark">{tr(Msg::AppraisedMark)}</span> })}
+                {appraised.then(|| view! { <span class="badge" data-testid="appraised-mark">{round::tr(round::Msg::AppraisedMark)}</span> })}
             </td>
             <Show when=move || has_survey.get()>
                 <td class="num">
@@ -442,7 +443,7 @@ fn RankRow(
             </Show>
             <td class="num" data-testid="total">{move || total.format(lang())}</td>
             <td class="num" data-testid="index">{move || format!("{} %", index.format(lang()))}</td>
-            <td>{band}</td>
+            <td data-testid="band">{band}</td>
             {heat}
             <Show when=move || has_last_year.get()>
                 <td data-testid="movement">{movement.clone()}</td>

@@ -3,6 +3,7 @@
 pub mod appraisal;
 pub mod evaluator;
 pub mod report;
+pub mod round_words;
 pub mod start;
 pub mod summary;
 pub mod trainer;

@@ -95,10 +95,8 @@ impl Batch {
     /// The council's value for an item (`None`: the unit's answer stands).
     pub fn set_appraised_value(&self, source: &str, code: &str, value: Option<Value>) {
         self.change_appraisal(source, |a| a.set_value(code, value));
-        self.rescore(source);
     }
 
-    /// A comment changes no points: the ranking is left alone.
     pub fn set_appraisal_comment(&self, source: &str, code: &str, comment: String) {
         self.change_appraisal(source, |a| a.set_comment(code, comment));
     }
@@ -114,6 +112,8 @@ impl Batch {
                 a.updated_at = clock::now_iso();
             }
         });
+        // A comment changes no points, but the row shows the unit as appraised from then on.
+        self.rescore(source);
     }
 
     /// Scores one submission again on its appraisal (or its own points without one), keeping
@@ -169,7 +169,7 @@ impl AppState {
     /// Reads, checks and scores every file; bad ones are listed with the reason while the good
     /// ones load.
     pub fn load_batch(&self, files: Vec<web_sys::File>, part: BatchPart) {
-        let batch = self.batch;
+        let batch = self.batch();
         let library = self.library;
         let total = files.len();
         batch.progress.set(Some((0, total)));
@@ -220,7 +220,7 @@ impl AppState {
     /// submission of this year's batch it names, checked against it; the others are listed with
     /// the reason and change nothing.
     pub fn load_appraisals(&self, files: Vec<web_sys::File>) {
-        let batch = self.batch;
+        let batch = self.batch();
         spawn_local(async move {
             let mut refused = Vec::new();
             for file in files {

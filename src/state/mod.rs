@@ -75,8 +75,11 @@ pub struct AppState {
     pub shelf: Shelf,
     /// A file being imported: its preview or why it cannot be.
     pub import: ImportFlow,
-    /// The Sở Nội vụ view's batch of submissions (in memory).
-    pub batch: Batch,
+    /// The Sở Nội vụ view's batch of submissions (in memory), made when that view first asks
+    /// for it (see [`AppState::batch`]) so that the first program carries none of it.
+    batch: StoredValue<Option<Batch>>,
+    /// The app's own owner: what lives as long as the page (the batch) is made under it.
+    root: StoredValue<Option<Owner>>,
     /// A draft's answers being carried into another framework.
     pub carry: CarryFlow,
     /// The service worker found a newer release than the one this page runs.
@@ -120,7 +123,8 @@ impl AppState {
             saving: open_draft::Saving::new(),
             shelf: Shelf::new(),
             import: ImportFlow::new(),
-            batch: Batch::new(),
+            batch: StoredValue::new(None),
+            root: StoredValue::new(Owner::current()),
             carry: CarryFlow::new(),
             new_release: RwSignal::new(false),
         };
@@ -130,6 +134,20 @@ impl AppState {
 
     pub fn expect() -> AppState {
         expect_context::<AppState>()
+    }
+
+    /// The Sở Nội vụ view's batch, made under the app's owner the first time it is asked for,
+    /// so it outlives the page that asked.
+    pub fn batch(&self) -> Batch {
+        if let Some(batch) = self.batch.get_value() {
+            return batch;
+        }
+        let batch = self.root.with_value(|root| match root {
+            Some(owner) => owner.with(Batch::new),
+            None => Batch::new(),
+        });
+        self.batch.set_value(Some(batch));
+        batch
     }
 
     /// Remembers the interface language (best effort: a convenience, not data).

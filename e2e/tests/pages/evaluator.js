@@ -53,7 +53,6 @@ export class EvaluatorPage {
    */
   async rows() {
     return this.table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => {
-      const cells = [...tr.children];
       const th = tr.querySelector('th[scope=row]');
       const unit = [...th.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
       const text = (el) => el?.textContent.trim() ?? null;
@@ -63,13 +62,17 @@ export class EvaluatorPage {
         rank: Number(text(tr.querySelector('[data-testid=rank]'))),
         unit,
         edited: text(th.querySelector('.badge')),
-        selfScored: text(cells[2]),
+        // The points that count (the council's once appraised), without the claim beside them.
+        selfScored: [...tr.querySelector('[data-testid=self-scored]').childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim(),
+        claimed: text(tr.querySelector('[data-testid=claimed]')),
+        appraised: tr.querySelector('[data-testid=appraised-mark]') !== null,
         // null where the framework has no survey part (no survey column).
         survey: tr.querySelector('[data-testid=survey-input]')?.value ?? null,
         surveyMax: tr.querySelector('[data-testid=survey-input]')?.placeholder ?? null,
         total: text(tr.querySelector('[data-testid=total]')),
         index: text(tr.querySelector('[data-testid=index]')),
-        band: text(cells[6]),
+        band: text(tr.querySelector('[data-testid=band]')),
         // A field the unit marked not applicable reads "—" (its words are for screen readers).
         components: [...tr.querySelectorAll('td.heat, td.not-applicable')]
           .map((td) => (td.classList.contains('not-applicable') ? '—' : text(td))),
@@ -87,8 +90,69 @@ export class EvaluatorPage {
     await box.blur();
   }
 
+  /** Opens the council's appraisal of a unit's submission from its row. */
+  async appraise(unitKey) {
+    await this.row(unitKey).getByTestId('appraise').click();
+    const panel = this.page.getByTestId('appraisal');
+    await panel.waitFor();
+    return new AppraisalPanel(this.page, panel);
+  }
+
+  /** Opens appraisal files exported earlier and waits until `unitKeys` show as appraised. */
+  async openAppraisals(files, unitKeys) {
+    await this.page.getByTestId('appraisal-files').setInputFiles(files);
+    await eventually(async () => {
+      for (const key of unitKeys) {
+        if ((await this.row(key).getByTestId('appraised-mark').count()) !== 1) throw new Error(`${key} is not appraised`);
+      }
+    });
+  }
+
   /** "Xuất CSV": the ranking as { name, bytes }. */
   async downloadCsv() {
     return downloadFrom(this.page, () => this.exportCsv.click());
+  }
+}
+
+/** The council's appraisal of one submission, under the ranking. */
+export class AppraisalPanel {
+  constructor(page, root) {
+    this.page = page;
+    this.root = root;
+    this.totals = root.getByTestId('appraisal-totals');
+    this.items = root.getByTestId('appraisal-items');
+    this.final = root.getByTestId('appraisal-final');
+  }
+
+  row(code) {
+    return this.root.getByTestId(`appraise-row-${code}`);
+  }
+
+  /** Shows the items of one filter: all, differ, lacking, commented. */
+  async show(filter) {
+    await this.root.getByTestId(`appraise-filter-${filter}`).click();
+  }
+
+  /** The codes the list shows, in order. */
+  async codes() {
+    return this.items.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.testid.replace(/^appraise-row-/, '')));
+  }
+
+  /** Opens an item's editor; gives it (the item input inside is the workspace's). */
+  async open(code) {
+    await this.row(code).getByTestId('appraise-item').click();
+    const editor = this.root.getByTestId(`appraise-editor-${code}`);
+    await editor.waitFor();
+    return editor;
+  }
+
+  async comment(code, text) {
+    const editor = await this.open(code);
+    await editor.getByTestId('appraisal-comment').fill(text);
+  }
+
+  /** "Xuất tệp thẩm định": { name, bytes }. */
+  async export() {
+    return downloadFrom(this.page, () => this.root.getByTestId('export-appraisal').click());
   }
 }
