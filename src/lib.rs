@@ -53,16 +53,21 @@ pub struct Screens {
     pub page: fn(Page) -> AnyView,
     /// What shows over any page while a draft's answers are being carried into another framework.
     pub carry: fn() -> AnyView,
+    /// Files dropped on the Sở Nội vụ view: its batch (which the first page never shows).
+    pub batch_dropped: fn(AppState, Vec<web_sys::File>),
 }
 
 pub const FIRST_PAGE: Screens = Screens {
     page: first_page,
     carry: carry_in_full_program,
+    // The first page only hands that view over to the full program.
+    batch_dropped: |_, _| {},
 };
 
 pub const EVERY_SCREEN: Screens = Screens {
     page: every_page,
     carry: carry_panel,
+    batch_dropped: |state, files| state.load_batch(files, BatchPart::ThisYear),
 };
 
 fn first_page(page: Page) -> AnyView {
@@ -157,7 +162,7 @@ pub fn App(screens: Screens) -> impl IntoView {
         // On the Sở Nội vụ page a dropped batch is ranked; elsewhere one file is opened.
         if state.route.get_untracked() == Route::Evaluator {
             let files = (0..list.length()).filter_map(|i| list.get(i)).collect();
-            state.load_batch(files, BatchPart::ThisYear);
+            (screens.batch_dropped)(state, files);
         } else if let Some(file) = list.get(0) {
             state.open_file(file);
         }
