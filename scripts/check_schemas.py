@@ -6,7 +6,9 @@ schemas a Sở Nội vụ officer's editor (or another program) uses never drift
 - every golden submission meant to be valid (cchc-core/tests/golden/valid-*.json) matches
   docs/submission.schema.json, and every one of the wrong shape (invalid-shape-*.json) does not;
 - the checksum and fingerprint recipes of docs/submission-format.md, done here independently of
-  the Rust code, give the values in the golden exports (valid-export-*.json).
+  the Rust code, give the values in the golden exports (valid-export-*.json);
+- the golden appraisal (appraisal-mini.json) matches docs/appraisal.schema.json, and its two
+  checksums (its own, and the submission's it names) follow docs/appraisal-format.md.
 
 Each file or recipe checked counts once in the "N passed, M failed" line."""
 import hashlib
@@ -94,6 +96,24 @@ for f in exports:
     key = (d["framework"]["id"], d["framework"]["fingerprint"])
     report(key in fingerprints, f"{what} (fingerprint recipe)",
            [] if key in fingerprints else [f"no framework file with id {key[0]} has fingerprint {key[1]}"])
+
+# Appraisals: the golden appraisal matches its schema, and both of its checksums can be redone
+# from docs/appraisal-format.md.
+appraisal_schema = validator("appraisal.schema.json")
+appraisal = golden / "appraisal-mini.json"
+problems = errors(appraisal_schema, appraisal)
+report(not problems, appraisal.relative_to(root), problems)
+d = json.loads(appraisal.read_text(encoding="utf-8"))
+body = {k: v for k, v in d.items() if k != "checksum"}
+own = sha256_tag(json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
+report(own == d["checksum"], f"{appraisal.relative_to(root)} (checksum recipe)",
+       [] if own == d["checksum"] else [f"recipe gives {own}, file says {d['checksum']}"])
+s = json.loads((golden / "valid-export-mini.json").read_text(encoding="utf-8"))
+declared = {"framework_id": s["framework"]["id"], "framework_version": s["framework"]["version"],
+            "unit": s["unit"], "answers": s["answers"], "remarks": s.get("remarks", "")}
+sub = sha256_tag(json.dumps(declared, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
+report(sub == d["submission"]["checksum"], f"{appraisal.relative_to(root)} (submission checksum recipe)",
+       [] if sub == d["submission"]["checksum"] else [f"recipe gives {sub}, file says {d['submission']['checksum']}"])
 
 print(f"schema: {passed} passed, {failed} failed")
 sys.exit(1 if failed or not framework_files or not valid or not exports else 0)

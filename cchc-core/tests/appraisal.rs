@@ -450,3 +450,41 @@ fn the_review_lists_every_item_with_the_claim_beside_the_councils_points() {
         "survey items are listed, marked"
     );
 }
+
+/// The golden appraisal: the council's appraisal of the golden submission
+/// (`tests/golden/valid-export-mini.json`), as export writes it. `UPDATE_GOLDEN=1` rewrites it;
+/// `scripts/check_schemas.py` checks it against `docs/appraisal.schema.json` and redoes both
+/// checksums from `docs/appraisal-format.md`.
+#[test]
+fn the_golden_appraisal_is_what_export_writes_and_reads_back() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let read = |p: &str| std::fs::read_to_string(dir.join(p)).unwrap();
+    let fw = Framework::from_json(&read("cases/frameworks/mini.json")).unwrap();
+    let submission = Draft::from_json(&read("golden/valid-export-mini.json")).unwrap();
+    let mut a = Appraisal::new(
+        SubmissionRef::of(&submission),
+        "2026-02-10T09:00:00+07:00".into(),
+    );
+    a.appraiser = "Hội đồng thẩm định Chỉ số CCHC tỉnh".into();
+    a.set_value("1.1.1", Some(Value::Level { id: "khong".into() }));
+    a.set_comment(
+        "1.1.1",
+        "Kế hoạch ban hành sau thời hạn; không đạt mức “chậm”".into(),
+    );
+    a.set_comment("1.2.3", "Đề nghị gửi biên bản các cuộc kiểm tra".into());
+    a.remarks = "Đơn vị bổ sung tài liệu trong 5 ngày làm việc.".into();
+    let text = a.export(&fw, &submission);
+    let path = dir.join("golden/appraisal-mini.json");
+    if std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1") {
+        std::fs::write(&path, &text).unwrap();
+    }
+    let stored = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("tests/golden/appraisal-mini.json: {e}; run UPDATE_GOLDEN=1 cargo test -p cchc-core --test appraisal")
+    });
+    assert_eq!(
+        stored, text,
+        "tests/golden/appraisal-mini.json differs from what export writes; if intended, run UPDATE_GOLDEN=1 cargo test -p cchc-core --test appraisal and review the diff"
+    );
+    let back = check_appraisal(&stored, &fw, &submission).unwrap();
+    assert_eq!(back.items, a.items);
+}
