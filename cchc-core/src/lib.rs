@@ -6,7 +6,7 @@
 //! Layers, each using only those below it:
 //! `submission` → `draft` → `snapshot` → `scoring` → `answer`, `framework` → `fingerprint`,
 //! `points`, `text`; beside them `report` and `ranking` (read drafts and scorecards), `sample`,
-//! `builtin`, `units`, `chart`. `appraisal` is the council's record (on `answer` and `scoring`),
+//! `builtin`, `units`, `chart`; `survey_sheet` (on `ranking` and `units`). `appraisal` is the council's record (on `answer` and `scoring`),
 //! `appraisal::file` its file, on top of `submission`.
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
@@ -28,6 +28,7 @@ pub mod sample;
 pub mod scoring;
 pub mod snapshot;
 pub mod submission;
+pub mod survey_sheet;
 /// Generated frameworks and answers for benchmarks and tests; behind the `synthetic` feature, so
 /// it is not part of the shipped library.
 #[cfg(feature = "synthetic")]

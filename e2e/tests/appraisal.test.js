@@ -1,4 +1,4 @@
-// The appraisal round in the Sở Nội vụ view: the council opens a unit's submission from its
+// The appraisal round in the Sở Nội vụ view, and the province's survey points read from a sheet: the council opens a unit's submission from its
 // ranking row, re-scores an item within its rule (a lower level) and comments, and the row, the
 // totals and the ranking follow the appraised points as the core's scorer gives them; a second
 // unit gets a comment and the final stage; both appraisal files are exported, read back after a
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { launch, openApp } from './browser.js';
 import {
   EvaluatorPage, generateSubmissions, loadFramework, scoredItems, scoreNatively, fileOf, fmt,
-  eventually, waitForText, focused,
+  eventually, waitForText, focused, xlsxOf,
 } from './pages.js';
 import { axeViolations, assertNone } from './axe.js';
 
@@ -206,5 +206,61 @@ test('appraisal files edited after export, cut short, of a submission not in the
   assert.equal((await ev.rows()).find((r) => r.key === a.unit_key).selfScored, before, 'the appraisal in the round is unchanged');
   const kept = await ev.appraise(a.unit_key);
   assert.equal(await (await kept.open(node.code)).getByTestId('appraisal-comment').inputValue(), 'Chưa đạt');
+  await context.close();
+});
+
+test('the survey points of a sheet (.xlsx with a title and a header, or pasted) are shown row by row, the rows that cannot be taken say why, and only the good rows are applied on confirmation', async () => {
+  const { context, page, watch, ev } = await openRound();
+  const so = now.expected.filter((e) => e.block === 'so');
+  const [a, b, c] = so;
+  const before = Object.fromEntries((await ev.rows()).map((r) => [r.key, r]));
+  const sheet = xlsxOf([
+    ['KẾT QUẢ ĐIỀU TRA XÃ HỘI HỌC NĂM 2025', '', ''],
+    ['STT', 'Tên đơn vị', 'Điểm điều tra XHH'],
+    ['1', a.unit.toUpperCase(), '25,5'],
+    ['2', b.unit, '24.75'],
+    ['3', 'Sở Không Có Trong Đợt', '20'],
+    ['4', c.unit, 'hai mươi'],
+    ['5', so[4].unit, '31'],
+  ]);
+  const section = page.getByTestId('survey-sheet');
+  await section.locator('summary').click();
+  await page.getByTestId('survey-sheet-file').setInputFiles([fileOf('dieu-tra-2025.xlsx', sheet, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')]);
+  await waitForText(page.getByTestId('survey-sheet-summary'), 'Số đơn vị khớp: 2');
+  const shown = await page.getByTestId('survey-sheet-rows').locator('tbody tr').allTextContents();
+  assert.deepEqual(shown, [
+    `3${a.unit.toUpperCase()}sẽ nhận 25,50`,
+    `4${b.unit}sẽ nhận 24,75`,
+    '5Sở Không Có Trong Đợtkhông có tệp tự đánh giá của đơn vị này trong đợt',
+    `6${c.unit}“hai mươi” không phải là điểm (ví dụ 25,5)`,
+    `7${so[4].unit}31 điểm ngoài khoảng 0 đến 30 (điểm tối đa phần điều tra)`,
+  ]);
+  assert.equal((await ev.rows()).find((r) => r.key === a.unit_key).survey, '', 'nothing is set before the confirmation');
+  await page.getByTestId('survey-sheet-apply').click();
+  await waitForText(page.getByTestId('survey-sheet-applied'), 'Đã áp dụng điểm điều tra cho số tệp: 2');
+  await eventually(async () => {
+    const rows = Object.fromEntries((await ev.rows()).map((r) => [r.key, r]));
+    assert.equal(rows[a.unit_key].survey, '25,5');
+    assert.equal(rows[b.unit_key].survey, '24,75');
+    assert.equal(hundredths(rows[a.unit_key].total), hundredths(before[a.unit_key].total) + 2550);
+    assert.equal(rows[c.unit_key].survey, '', 'a refused row sets nothing');
+    assert.equal(rows[so[4].unit_key].survey, '');
+  });
+
+  // Pasted from Excel: tab-separated, no header.
+  await page.getByTestId('survey-sheet-paste').fill(`${c.unit}\t20\n`);
+  await page.getByTestId('survey-sheet-read').click();
+  await waitForText(page.getByTestId('survey-sheet-summary'), 'Số đơn vị khớp: 1');
+  await page.getByTestId('survey-sheet-apply').click();
+  await eventually(async () => assert.equal((await ev.rows()).find((r) => r.key === c.unit_key).survey, '20'));
+
+  // A sheet with no points column, and a file that is not a table, change nothing.
+  await page.getByTestId('survey-sheet-paste').fill('Đơn vị\tGhi chú\nSở Y tế\ttốt\n');
+  await page.getByTestId('survey-sheet-read').click();
+  await waitForText(page.getByTestId('survey-sheet-error'), /Không tìm thấy cột điểm/);
+  await page.getByTestId('survey-sheet-file').setInputFiles([fileOf('anh.xlsx', Buffer.from('not a zip'), 'application/octet-stream')]);
+  await eventually(async () => assert.notEqual(await page.getByTestId('survey-sheet-error').textContent(), ''));
+  assert.equal((await ev.rows()).find((r) => r.key === a.unit_key).survey, '25,5');
+  assert.deepEqual(watch.consoleErrors, []);
   await context.close();
 });

@@ -14,6 +14,7 @@ use crate::file_io::{self, FileError};
 use crate::i18n::{Msg, file_error, read_error, tr};
 use crate::pages::appraisal::AppraisalPanel;
 use crate::pages::round_words as round;
+use crate::pages::survey_sheet::SurveySheetImport;
 use crate::state::{AppState, BatchPart, Refusal};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -231,6 +232,9 @@ pub fn EvaluatorPage() -> impl IntoView {
                 <p role="status" data-testid="batch-progress">
                     {move || batch.progress.get().map(|(done, of)| format!("{} {done}/{of}", round::Msg::FilesRead.text(lang())))}
                 </p>
+                <Show when=move || batch.entries.with(|e| e.iter().any(|e| e.survey_max > Points::ZERO))>
+                    <SurveySheetImport />
+                </Show>
                 <Show when=move || batch.refused.with(|r| !r.is_empty())>
                     <div class="warning" role="alert">
                         <p>{round::tr(round::Msg::FilesRefused)}</p>

@@ -6,6 +6,7 @@ pub mod report;
 pub mod round_words;
 pub mod start;
 pub mod summary;
+pub mod survey_sheet;
 pub mod trainer;
 pub mod workspace;
 

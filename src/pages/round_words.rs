@@ -76,6 +76,43 @@ crate::i18n::messages! {
     ExportRankingXlsx
         vi "Xuất Excel"
         en "Export Excel";
+    // The survey points from a sheet
+    SurveySheetHeading
+        vi "Nhập điểm điều tra XHH từ bảng tính"
+        en "Survey points from a spreadsheet";
+    SurveySheetHelp
+        vi "Một bảng hai cột: tên (hoặc mã) đơn vị và điểm điều tra xã hội học. Dòng nào không khớp được liệt kê kèm lý do và không thay đổi gì; chỉ áp dụng khi bấm nút."
+        en "A two-column table: the unit's name (or code) and its survey points. Rows that do not match are listed with the reason and change nothing; nothing is applied until you press the button.";
+    SurveySheetFile
+        vi "Chọn tệp (.xlsx, .csv)"
+        en "Choose a file (.xlsx, .csv)";
+    SurveySheetPaste
+        vi "Hoặc dán bảng từ Excel"
+        en "Or paste the table from Excel";
+    SurveySheetRead
+        vi "Đọc bảng đã dán"
+        en "Read the pasted table";
+    SurveySheetMatched
+        vi "Số đơn vị khớp:"
+        en "Units matched:";
+    SurveySheetApply
+        vi "Áp dụng điểm điều tra"
+        en "Apply the survey points";
+    SurveySheetApplied
+        vi "Đã áp dụng điểm điều tra cho số tệp:"
+        en "Survey points applied to files:";
+    SurveyWillSet
+        vi "sẽ nhận"
+        en "will get";
+    SheetRow
+        vi "Dòng"
+        en "Row";
+    SheetUnit
+        vi "Đơn vị"
+        en "Unit";
+    SheetOutcome
+        vi "Kết quả"
+        en "Outcome";
     // The appraisal round
     Appraise
         vi "Thẩm định"

@@ -75,6 +75,24 @@ impl Batch {
         }
     }
 
+    /// Sets the province's survey points of several files at once (from a sheet, each already
+    /// checked against its file's survey maximum); gives how many were set.
+    pub fn set_surveys(&self, points: &[(String, cchc_core::Points)]) -> usize {
+        let mut set = 0;
+        self.entries.update(|list| {
+            for (source, p) in points {
+                if let Some(e) = list.iter_mut().find(|e| &e.source == source)
+                    && *p >= cchc_core::Points::ZERO
+                    && *p <= e.survey_max
+                {
+                    e.survey_entered = Some(*p);
+                    set += 1;
+                }
+            }
+        });
+        set
+    }
+
     pub fn submission(&self, source: &str) -> Option<Submission> {
         self.submissions.with_value(|s| s.get(source).cloned())
     }
