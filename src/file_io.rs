@@ -1,6 +1,8 @@
 //! The only module that touches files: saving a download, reading a file the user picked, and
 //! the spreadsheet worker that writes .xlsx files. Failures are typed; the interface words them.
 
+use cchc_core::builder::source_error::SourceError;
+use cchc_core::builder::table::SourceTable;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -114,6 +116,21 @@ pub async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, ReadError> {
         .await
         .map_err(|_| ReadError::Unreadable)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A spreadsheet (or a Word table) read into a table by the `xlsx_worker` web worker, whose
+/// readers the page does not carry: the table, or the reader's refusal to be said by the caller.
+pub async fn read_sheet(
+    file_name: &str,
+    bytes: Vec<u8>,
+) -> Result<Result<SourceTable, SourceError>, FileError> {
+    let request = cchc_core::report::SpreadsheetRequest::ReadTable {
+        file_name: file_name.to_string(),
+        bytes,
+    };
+    let json = serde_json::to_string(&request).map_err(|_| FileError::WorkerUnavailable)?;
+    let answer = spreadsheet(json).await?;
+    serde_json::from_slice(&answer).map_err(|e| FileError::Worker(e.to_string()))
 }
 
 /// The spreadsheet (.xlsx) of a score table, written by the `xlsx_worker` web worker, which is

@@ -370,10 +370,13 @@ impl PlainSheet {
     }
 }
 
-/// What the spreadsheet worker is asked to write.
+/// What the spreadsheet worker is asked to do: write a workbook (answered with its bytes), or
+/// read one into a table (answered with the JSON of `Result<SourceTable, SourceError>`), so that
+/// the Excel reader stays in the worker, fetched only when a sheet is read or written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SpreadsheetRequest {
     ScoreTable { table: Box<ScoreTable> },
     Sheets { sheets: Vec<PlainSheet> },
+    ReadTable { file_name: String, bytes: Vec<u8> },
 }

@@ -4,15 +4,15 @@
 //! (`cchc_core::survey_sheet`); this view picks, shows and confirms.
 
 use cchc_core::Lang;
-use cchc_core::builder::delimited::from_delimited;
+use cchc_core::builder::delimited::{decode_text, from_delimited};
 use cchc_core::builder::source_error::SourceError;
 use cchc_core::builder::table::{SourceKind, SourceTable};
 use cchc_core::survey_sheet::{self, Outcome, SheetError, SurveySheet};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::file_io::{self, ReadError};
-use crate::i18n::read_error;
+use crate::file_io::{self, FileError, ReadError};
+use crate::i18n::{file_error, read_error};
 use crate::pages::round_words as round;
 use crate::state::AppState;
 
@@ -20,6 +20,8 @@ use crate::state::AppState;
 #[derive(Debug, Clone)]
 enum NotRead {
     File(ReadError),
+    /// The spreadsheet reader (in the worker) could not be reached.
+    Worker(FileError),
     Source(SourceError),
     Sheet(SheetError),
 }
@@ -28,10 +30,26 @@ impl NotRead {
     fn message(&self, l: Lang) -> String {
         match self {
             NotRead::File(e) => read_error(e).text(l).to_string(),
+            NotRead::Worker(e) => file_error(e, l),
             NotRead::Source(e) => e.message(l),
             NotRead::Sheet(e) => e.message(l),
         }
     }
+}
+
+/// A picked file as a table: text files here, spreadsheets and Word files by the worker.
+async fn table_of(file: web_sys::File) -> Result<SourceTable, NotRead> {
+    let name = file.name();
+    let bytes = file_io::read_bytes(file).await.map_err(NotRead::File)?;
+    let lower = name.to_lowercase();
+    if lower.ends_with(".csv") || lower.ends_with(".txt") || lower.ends_with(".tsv") {
+        let text = decode_text(&bytes).map_err(NotRead::Source)?;
+        return from_delimited(&text, SourceKind::Csv).map_err(NotRead::Source);
+    }
+    file_io::read_sheet(&name, bytes)
+        .await
+        .map_err(NotRead::Worker)?
+        .map_err(NotRead::Source)
 }
 
 #[component]
@@ -55,16 +73,7 @@ pub fn SurveySheetImport() -> impl IntoView {
         let Some(file) = file_io::picked_file(&ev) else {
             return;
         };
-        let name = file.name();
-        spawn_local(async move {
-            let table = match file_io::read_bytes(file).await {
-                Err(e) => Err(NotRead::File(e)),
-                Ok(bytes) => {
-                    cchc_core::builder::office::read_file(&name, &bytes).map_err(NotRead::Source)
-                }
-            };
-            take(table);
-        });
+        spawn_local(async move { take(table_of(file).await) });
     };
     let read_pasted = move |_| {
         take(from_delimited(&pasted.get_untracked(), SourceKind::Pasted).map_err(NotRead::Source))

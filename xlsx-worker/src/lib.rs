@@ -263,7 +263,16 @@ pub fn write(request: &SpreadsheetRequest) -> Result<Vec<u8>, XlsxError> {
     match request {
         SpreadsheetRequest::ScoreTable { table } => write_xlsx(table),
         SpreadsheetRequest::Sheets { sheets } => write_sheets(sheets),
+        SpreadsheetRequest::ReadTable { file_name, bytes } => Ok(read_table(file_name, bytes)),
     }
+}
+
+/// A sheet (or a Word table, a .csv) read by the builder's readers, as the JSON of
+/// `Result<SourceTable, SourceError>`: the refusal travels back to the page to be said there.
+pub fn read_table(file_name: &str, bytes: &[u8]) -> Vec<u8> {
+    let read = cchc_core::builder::office::read_file(file_name, bytes);
+    // Tables and refusals have string keys only: serialising cannot fail.
+    serde_json::to_vec(&read).unwrap_or_default()
 }
 
 /// Plain tables, one sheet each: a merged title row, a bold header row, then the rows with
