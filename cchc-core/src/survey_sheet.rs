@@ -164,14 +164,31 @@ fn names_points(text: &str) -> bool {
 
 /// Reads `table` against this year's `entries`.
 pub fn read(table: &SourceTable, entries: &[Entry]) -> Result<SurveySheet, SheetError> {
-    let columns = guess_columns(table).ok_or(SheetError::NoUnitColumn)?;
-    let start = columns.header.map_or(0, |h| h + 1);
-    let points_column = match columns.header {
-        Some(h) => (0..table.width())
+    let mut columns = guess_columns(table).ok_or(SheetError::NoUnitColumn)?;
+    let headed = columns.header.and_then(|h| {
+        (0..table.width())
             .filter(|&c| c != columns.name && Some(c) != columns.code)
-            .find(|&c| names_points(cell(table, h, c))),
+            .find(|&c| names_points(cell(table, h, c)))
+    });
+    // A "header" without a points heading is a unit named like one ("Đơn vị …") in a sheet
+    // without a header: then the points are the column of numbers.
+    if headed.is_none() && columns.header.is_some() {
+        let numbers_beside_it = (0..table.width()).filter(|&c| c != columns.name).any(|c| {
+            columns
+                .header
+                .is_some_and(|h| Points::parse(cell(table, h, c)).is_ok())
+        });
+        if numbers_beside_it {
+            columns.header = None;
+            columns.code = None;
+        }
+    }
+    let start = columns.header.map_or(0, |h| h + 1);
+    let points_column = match (headed, columns.header) {
+        (Some(c), Some(_)) => Some(c),
+        (_, Some(_)) => None,
         // No header: the column other than the names where most filled cells are points.
-        None => (0..table.width())
+        (_, None) => (0..table.width())
             .filter(|&c| c != columns.name)
             .map(|c| {
                 let numbers = (start..table.rows.len())

@@ -97,6 +97,30 @@ fn without_a_header_the_names_and_the_numbers_are_told_apart_by_what_they_hold()
 }
 
 #[test]
+fn a_unit_named_like_a_heading_in_a_sheet_without_a_header_is_a_unit() {
+    let got = outcomes("Sở Y tế\t21\nĐơn vị lạ\t10\n");
+    assert_eq!(got[0], (1, "Sở Y tế".into(), matched("Sở Y tế.json", 2100)));
+    assert_eq!(
+        got[1],
+        (
+            2,
+            "Đơn vị lạ".into(),
+            Outcome::Refused(RowProblem::UnknownUnit)
+        )
+    );
+    let got = outcomes("Đơn vị lạ\t10\nSở Y tế\t21\n");
+    assert_eq!(
+        got[0],
+        (
+            1,
+            "Đơn vị lạ".into(),
+            Outcome::Refused(RowProblem::UnknownUnit)
+        )
+    );
+    assert_eq!(got[1], (2, "Sở Y tế".into(), matched("Sở Y tế.json", 2100)));
+}
+
+#[test]
 fn each_row_that_cannot_be_taken_says_why_and_sets_nothing() {
     let sheet = read(
         &pasted(

@@ -101,6 +101,18 @@ const SCREENS = [
     await ev.load(batch.files.map((f) => f.path));
     await ev.chart.waitFor();
   }],
+  ['the appraisal of a unit, an item open, and the survey sheet read', async (page) => {
+    const ev = new EvaluatorPage(page);
+    await ev.goto();
+    await ev.load(batch.files.map((f) => f.path));
+    const section = page.getByTestId('survey-sheet');
+    await section.locator('summary').click();
+    await page.getByTestId('survey-sheet-paste').fill(`${batch.files[0].json.unit.name}\t20\nĐơn vị lạ\t10\n`);
+    await page.getByTestId('survey-sheet-read').click();
+    await page.getByTestId('survey-sheet-rows').waitFor();
+    const panel = await ev.appraise(batch.files[0].json.unit.id);
+    await panel.open((await panel.codes())[0]);
+  }],
   ['the framework builder with a table read', async (page) => {
     const builder = new BuilderPage(page);
     await builder.goto();
