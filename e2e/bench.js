@@ -16,8 +16,8 @@
 //     (nothing cached, no service worker) → the start page, and → a stored draft's workspace;
 //     and after one visit, with the connection gone, a reload → the start page and → a draft's
 //     workspace (from the service worker's cache).
-// BENCH_ONLY=load runs only 1 and 2, BENCH_ONLY=builder only 4, BENCH_ONLY=editor only 5,
-// BENCH_ONLY=link only 6.
+// BENCH_ONLY=load runs only 1 and 2, BENCH_ONLY=batch only 3, BENCH_ONLY=builder only 4,
+// BENCH_ONLY=editor only 5, BENCH_ONLY=link only 6.
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -366,6 +366,12 @@ if (process.env.BENCH_ONLY === 'editor') {
   results.editor = await editorRuns();
   await browser.close();
   console.log(JSON.stringify(results.editor, null, 2));
+  process.exit(0);
+}
+if (process.env.BENCH_ONLY === 'batch') {
+  for (const dir of BATCHES) results.evaluator_batches.push(await batchLoad(browser, dir));
+  await browser.close();
+  console.log(JSON.stringify(results.evaluator_batches, null, 2));
   process.exit(0);
 }
 if (process.env.BENCH_ONLY === 'builder') {

@@ -12,7 +12,7 @@ use crate::draft::Draft;
 use crate::framework::{Block, Framework, Rule, UnitType};
 use crate::points::{Percent, Points, div_round};
 use crate::report::{Cell, PlainSheet};
-use crate::scoring::score;
+use crate::scoring::{Scorecard, score};
 use crate::text::{Lang, fold_diacritics};
 use crate::units::{Unit, UnitList};
 
@@ -65,6 +65,18 @@ impl Entry {
         Entry::scored(source, framework, draft, &draft.answers, edited)
     }
 
+    /// The same, from the scorecard already computed for `draft` (an import's preview), so that
+    /// a batch of files is scored once.
+    pub fn from_scorecard(
+        source: String,
+        framework: &Framework,
+        draft: &Draft,
+        sc: &Scorecard,
+        edited: bool,
+    ) -> Entry {
+        Entry::of(source, framework, draft, sc, edited)
+    }
+
     /// The unit's submission on the council's appraised points. The caller has checked that the
     /// appraisal is of this submission (`appraisal::file::check_appraisal`).
     pub fn appraised(
@@ -88,7 +100,16 @@ impl Entry {
         answers: &Answers,
         edited: bool,
     ) -> Entry {
-        let sc = score(framework, answers);
+        Entry::of(source, framework, draft, &score(framework, answers), edited)
+    }
+
+    fn of(
+        source: String,
+        framework: &Framework,
+        draft: &Draft,
+        sc: &Scorecard,
+        edited: bool,
+    ) -> Entry {
         Entry {
             source,
             unit_id: draft.unit.id.clone(),

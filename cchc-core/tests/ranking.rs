@@ -450,3 +450,18 @@ fn the_units_not_handed_in_are_those_of_the_list_assessed_that_year_without_a_fi
     // Nhơn Ái was merged away from 2025 and is not expected; Sở Nội vụ is in another block.
     assert_eq!(missing, vec!["UBND xã Trường Long"]);
 }
+
+#[test]
+fn an_entry_from_the_scorecard_an_import_computed_is_the_entry_scored_afresh() {
+    let fw = cchc_core::builtin::frameworks()
+        .into_iter()
+        .next()
+        .unwrap()
+        .unwrap();
+    let draft = cchc_core::sample::draft(&fw, 2025);
+    let sc = cchc_core::score(&fw, &draft.answers);
+    assert_eq!(
+        Entry::from_scorecard("a.json".into(), &fw, &draft, &sc, false),
+        Entry::new("a.json".into(), &fw, &draft, false)
+    );
+}

@@ -196,17 +196,22 @@ impl AppState {
             let refs: Vec<&cchc_core::Framework> = frameworks.iter().map(|f| f.as_ref()).collect();
             let mut loaded = Vec::new();
             let mut refused = Vec::new();
-            for (i, file) in files.into_iter().enumerate() {
-                let name = file.name();
-                match file_io::read_text(file).await {
+            for (i, reading) in file_io::start_reading(files).into_iter().enumerate() {
+                let name = reading.name.clone();
+                match reading.text().await {
                     Err(e) => refused.push((name, Refusal::Read(e))),
                     Ok(text) => match check_import(&text, &refs) {
                         Ok(preview) => {
                             let named = &preview.draft.framework;
                             // check_import found it among the loaded frameworks.
                             if let Some(fw) = untrack(|| library.find(&named.id, &named.version)) {
-                                let entry =
-                                    Entry::new(name.clone(), &fw, &preview.draft, preview.edited);
+                                let entry = Entry::from_scorecard(
+                                    name.clone(),
+                                    &fw,
+                                    &preview.draft,
+                                    &preview.scorecard,
+                                    preview.edited,
+                                );
                                 if part == BatchPart::ThisYear {
                                     let sub = Submission {
                                         draft: preview.draft,
@@ -223,7 +228,10 @@ impl AppState {
                         Err(e) => refused.push((name, Refusal::Check(e))),
                     },
                 }
-                batch.progress.set(Some((i + 1, total)));
+                // Every 50 files, and the last: the count moves without re-rendering 1,000 times.
+                if (i + 1) % 50 == 0 || i + 1 == total {
+                    batch.progress.set(Some((i + 1, total)));
+                }
             }
             let target = match part {
                 BatchPart::ThisYear => batch.entries,
