@@ -278,6 +278,78 @@ pub fn with_previous(mut ranked: Vec<Ranked>, last_year: &[Ranked]) -> Vec<Ranke
     ranked
 }
 
+/// What a published decision says of a block: how many units, their average index, how many
+/// in each band ("29 Tốt, 11 Khá, 4 Trung bình"), and how many ranked on appraised points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockSummary {
+    pub units: usize,
+    /// The mean of the units' indexes, rounded once.
+    pub average_index: Percent,
+    /// (band, units in it), from the highest band down; units without a band are left out.
+    pub bands: Vec<(String, usize)>,
+    pub appraised: usize,
+}
+
+impl BlockSummary {
+    /// "44 đơn vị · chỉ số bình quân 85,12 % · 29 Tốt, 11 Khá, 4 Trung bình · 10 đã thẩm định".
+    pub fn line(&self, lang: Lang) -> String {
+        let bands = self
+            .bands
+            .iter()
+            .map(|(band, n)| format!("{n} {band}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (units, average, appraised) = match lang {
+            Lang::Vi => ("đơn vị", "chỉ số bình quân", "đã thẩm định"),
+            Lang::En => ("units", "average index", "appraised"),
+        };
+        let mut parts = vec![
+            format!("{} {units}", self.units),
+            format!("{average} {} %", self.average_index.format(lang)),
+        ];
+        if !bands.is_empty() {
+            parts.push(bands);
+        }
+        if self.appraised > 0 {
+            parts.push(format!("{} {appraised}", self.appraised));
+        }
+        parts.join(" · ")
+    }
+}
+
+/// The block's summary; `band` names the band of a line (the framework, which the caller holds,
+/// decides it). `None` for an empty block.
+pub fn summary(
+    ranked: &[Ranked],
+    band: impl Fn(&Ranked) -> Option<String>,
+) -> Option<BlockSummary> {
+    if ranked.is_empty() {
+        return None;
+    }
+    let n = ranked.len();
+    let sum: i128 = ranked.iter().map(|r| i128::from(r.entry.index().0)).sum();
+    let average = i64::try_from(div_round(sum, n as i128)).unwrap_or(0);
+    // Each band with the highest index in it, to list the bands from the highest down.
+    let mut bands: Vec<(String, usize, Percent)> = Vec::new();
+    for r in ranked {
+        let Some(label) = band(r) else { continue };
+        match bands.iter_mut().find(|(l, _, _)| *l == label) {
+            Some((_, count, top)) => {
+                *count += 1;
+                *top = (*top).max(r.entry.index());
+            }
+            None => bands.push((label, 1, r.entry.index())),
+        }
+    }
+    bands.sort_by_key(|b| std::cmp::Reverse(b.2));
+    Some(BlockSummary {
+        units: n,
+        average_index: Percent(average),
+        bands: bands.into_iter().map(|(l, c, _)| (l, c)).collect(),
+        appraised: ranked.iter().filter(|r| r.entry.appraised).count(),
+    })
+}
+
 /// What an appraiser should look at in a batch.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Flag {
@@ -705,6 +777,43 @@ mod tests {
             Cell::Text(String::new()),
             "no rank change without last year"
         );
+    }
+
+    #[test]
+    fn a_blocks_summary_counts_its_bands_from_the_highest_down_and_averages_its_indexes() {
+        let entries = vec![
+            entry("A", 95),
+            entry("B", 82),
+            entry("C", 81),
+            entry("D", 60),
+        ];
+        let ranked = rank(&entries);
+        let band = |r: &Ranked| {
+            let i = r.entry.index();
+            Some(if i >= Percent::from_whole(90) {
+                "Tốt".to_string()
+            } else if i >= Percent::from_whole(80) {
+                "Khá".into()
+            } else {
+                "Trung bình".into()
+            })
+        };
+        let s = summary(&ranked, band).unwrap();
+        assert_eq!(s.units, 4);
+        assert_eq!(s.average_index, Percent(7950), "(95 + 82 + 81 + 60) / 4");
+        assert_eq!(
+            s.bands,
+            vec![
+                ("Tốt".into(), 1),
+                ("Khá".into(), 2),
+                ("Trung bình".into(), 1)
+            ]
+        );
+        assert_eq!(
+            s.line(Lang::Vi),
+            "4 đơn vị · chỉ số bình quân 79,50 % · 1 Tốt, 2 Khá, 1 Trung bình"
+        );
+        assert_eq!(summary(&[], band), None);
     }
 
     #[test]

@@ -122,6 +122,7 @@ test('the council re-scores one item of a unit lower and comments, a second unit
   assert.equal(rowA.rank, above + 1, 'ranked among the others by its appraised index');
   assert.deepEqual(rows.map((r) => hundredths(r.index)), [...rows.map((r) => hundredths(r.index))].sort((x, y) => y - x));
 
+  assert.match(await page.getByTestId('block-summary').textContent(), / · 1 đã thẩm định$/);
   const fileOfA = await panel.export();
   assert.match(fileOfA.name, /^CCHC-2025-.+-tham-dinh\.json$/);
   const jsonA = JSON.parse(fileOfA.bytes.toString('utf8'));

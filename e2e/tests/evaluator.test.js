@@ -114,6 +114,14 @@ test('thirty-one files picked at once are all read, and each block lists its uni
     assert.equal(row.movement, null, 'no movement without last year');
     assert.equal(row.edited, null);
   }
+  // The block's line, as a published decision says it: units, the average index, the bands.
+  const indexes = now.expected.filter((e) => e.block === 'so').map((e) => hundredths(e.index));
+  const average = divRound(indexes.reduce((a, b) => a + b, 0), indexes.length);
+  const counts = new Map();
+  for (const i of [...indexes].sort((a, b) => b - a)) counts.set(bandOf(i), (counts.get(bandOf(i)) ?? 0) + 1);
+  const bandsSaid = [...counts].map(([band, n]) => `${n} ${band}`).join(', ');
+  assert.equal(await page.getByTestId('block-summary').textContent(),
+    `20 đơn vị · chỉ số bình quân ${fmt(pts(average))} % · ${bandsSaid}`);
   const head = await ev.table.locator('thead th').allTextContents();
   assert.deepEqual(head, ['Hạng', 'Đơn vị', 'Phần tự đánh giá', 'Thẩm định', 'Điểm điều tra XHH', 'Tổng điểm', 'Chỉ số', 'Xếp loại',
     'LV 1', 'LV 2', 'LV 3', 'LV 4', 'LV 5', 'LV 6', 'LV 7', 'LV 8']);

@@ -2,7 +2,7 @@
 //! the province publishes it, enter the survey results, compare with last year, export.
 
 use cchc_core::framework::UnitType;
-use cchc_core::ranking::{Entry, Ranked, flags, not_handed_in, rank, with_previous};
+use cchc_core::ranking::{Entry, Ranked, flags, not_handed_in, rank, summary, with_previous};
 use cchc_core::report::SpreadsheetRequest;
 use cchc_core::{Lang, Percent, Points};
 use leptos::prelude::*;
@@ -261,6 +261,12 @@ pub fn EvaluatorPage() -> impl IntoView {
                 </div>
                 <UnitListChoice />
                 <p data-testid="not-handed-in">{missing_line}</p>
+                <p data-testid="block-summary">
+                    {move || {
+                        let l = lang();
+                        ranked.with(|r| summary(r, |r| band_of(r, l)).map(|s| s.line(l)))
+                    }}
+                </p>
                 <Show when=move || xlsx_error.get().is_some()>
                     <p class="error" role="alert">{tr(Msg::XlsxFailed)} " " {move || xlsx_error.get().map(|e| file_error(&e, lang()))}</p>
                 </Show>
