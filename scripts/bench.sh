@@ -14,5 +14,6 @@ temp BATCHES -d
 cargo run -q --release -p cchc-core --example synthetic_framework 10 100 >"$SYNTHETIC"
 cargo run -q --release -p cchc-core --example sample_submissions "$BATCHES/33" 33 2025
 cargo run -q --release -p cchc-core --example sample_submissions "$BATCHES/1000" 1000 2025
+cargo run -q --release -p cchc-core --example sample_submissions "$BATCHES/150" 150 2025
 echo "== load, edit and render in headless Chromium"
-DIST="$PWD/dist" APP_URL="$SERVE_URL" SYNTHETIC_FRAMEWORK="$SYNTHETIC" BATCH_DIRS="$BATCHES/33:$BATCHES/1000" node e2e/bench.js
+DIST="$PWD/dist" APP_URL="$SERVE_URL" SYNTHETIC_FRAMEWORK="$SYNTHETIC" BATCH_DIRS="$BATCHES/33:$BATCHES/1000" ROUND_DIR="$BATCHES/150" node e2e/bench.js
