@@ -8,11 +8,11 @@
 
 use std::collections::HashMap;
 
-use crate::builder::table::{Merge, SourceTable};
+use crate::builder::table::SourceTable;
 use crate::points::Points;
 use crate::ranking::Entry;
 use crate::text::{Lang, fold_diacritics};
-use crate::units::sheet::guess_columns;
+use crate::units::sheet::{cell, guess_columns};
 
 /// One row of the sheet as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,14 +142,6 @@ impl SurveySheet {
             Outcome::Matched { .. } => None,
         })
     }
-}
-
-fn cell(table: &SourceTable, row: usize, col: usize) -> &str {
-    table.rows[row]
-        .cells
-        .get(col)
-        .filter(|c| c.merge == Merge::Own)
-        .map_or("", |c| c.text.trim())
 }
 
 /// A header cell naming the survey points.

@@ -77,7 +77,8 @@ fn heading(text: &str) -> Option<Heading> {
     None
 }
 
-fn cell(table: &SourceTable, row: usize, col: usize) -> &str {
+/// A cell's text, trimmed; empty for a cell covered by a merge or past the row's end.
+pub(crate) fn cell(table: &SourceTable, row: usize, col: usize) -> &str {
     table.rows[row]
         .cells
         .get(col)
