@@ -14,7 +14,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::answer::Value;
 use crate::draft::Draft;
@@ -119,30 +119,15 @@ impl Draft {
         if text.trim().is_empty() {
             return Err(DraftError::Empty);
         }
-        // The header alone first (the rest of the text is only skipped), then the record read
-        // straight from the text: one pass to build it, not a JSON tree and a second pass.
-        #[derive(Deserialize)]
-        struct Header {
-            #[serde(default)]
-            format: Option<serde_json::Value>,
-            #[serde(default)]
-            format_version: Option<serde_json::Value>,
-        }
-        let header: Header = match serde_json::from_str(text) {
-            Ok(h) => h,
-            // JSON, but not an object (a list, a string, a number): not a submission.
-            Err(e) if e.is_data() => return Err(DraftError::NotASubmission),
-            Err(e) => {
-                return Err(DraftError::NotJson {
-                    truncated: e.is_eof(),
-                    detail: e.to_string(),
-                });
-            }
-        };
-        if header.format.as_ref().and_then(|f| f.as_str()) != Some(SUBMISSION_FORMAT) {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| DraftError::NotJson {
+                truncated: e.is_eof(),
+                detail: e.to_string(),
+            })?;
+        if value.get("format").and_then(|f| f.as_str()) != Some(SUBMISSION_FORMAT) {
             return Err(DraftError::NotASubmission);
         }
-        match header.format_version.as_ref().and_then(|v| v.as_u64()) {
+        match value.get("format_version").and_then(|v| v.as_u64()) {
             Some(v) if v == u64::from(SUBMISSION_FORMAT_VERSION) => {}
             Some(v) if v > u64::from(SUBMISSION_FORMAT_VERSION) => {
                 return Err(DraftError::NewerVersion(
@@ -151,7 +136,7 @@ impl Draft {
             }
             _ => return Err(DraftError::Malformed("format_version".into())),
         }
-        serde_json::from_str(text).map_err(|e| DraftError::Malformed(e.to_string()))
+        serde_json::from_value(value).map_err(|e| DraftError::Malformed(e.to_string()))
     }
 
     /// The draft as stored (compact). Never empty: see [`write_json`].

@@ -82,7 +82,7 @@ test('the council re-scores one item of a unit lower and comments, a second unit
   assert.equal((await panel.codes()).length, scoredItems(fw).length, 'every item is listed');
 
   const editor = await panel.open(node.code);
-  assert.equal(await focused(page), 'H3', 'the focus lands on the item opened');
+  await eventually(async () => assert.equal(await focused(page), 'H3', 'the focus lands on the item opened'), { timeout: 2000 });
   const claimedLevel = fileA.json.answers.items[node.code].value.id;
   assert.equal(await editor.getByTestId(`level-${claimedLevel}`).isChecked(), true, 'the unit’s answer is where the council starts');
   await editor.getByTestId(`level-${lowest.id}`).check();
